@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ConnectionsModule, HealthModule, LoggingModule } from '@credstream/runtime';
+import type { VerificationConfig } from '../config/verification.config';
+
+/** Root module of the verification service: wiring only. */
+@Module({})
+export class VerificationAppModule {
+  static register(config: VerificationConfig, logger: Logger): DynamicModule {
+    return {
+      module: VerificationAppModule,
+      imports: [
+        LoggingModule.forRoot(logger),
+        ConnectionsModule.forRoot({ serviceName: 'verification', kafka: config, mongo: config }),
+        HealthModule,
+      ],
+    };
+  }
+}

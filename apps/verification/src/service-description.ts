@@ -1,0 +1,8 @@
+import type { ServiceDescription } from '@credstream/runtime/launch';
+
+export const VERIFICATION_SERVICE: ServiceDescription = {
+  name: 'verification',
+  version: '0.1.0',
+  title: 'credstream verification API',
+  description: 'Verify any Open Badges 3.0 / VC-JWT credential without asking its issuer.',
+};

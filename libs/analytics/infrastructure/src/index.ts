@@ -1,0 +1,5 @@
+/**
+ * Adapters of the analytics service: implementations of the application ports (MongoDB, Kafka, ClickHouse, HTTP clients).
+ * Filled in by the analytics service issue; the layer exists now so the boundaries are enforced from the start.
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * Adapters of the issuance service: implementations of the application ports (MongoDB, Kafka, ClickHouse, HTTP clients).
+ * Filled in by the issuance service issue; the layer exists now so the boundaries are enforced from the start.
+ */
+export {};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Reusable validators for single environment variables (always strings on input). */
+
+export const booleanFlag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+      errorMap: () => ({ message: 'must be one of true, false, 1, 0, yes, no' }),
+    })
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const port = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a TCP port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(defaultValue);
+
+export const positiveInt = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be greater than 0')
+    .default(defaultValue);
+
+export const httpUrl = () =>
+  z
+    .string()
+    .url('must be an absolute URL')
+    .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+export const hostPortList = () =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .refine(
+      (entries) => entries.every((entry) => HOST_PORT.test(entry)),
+      'must be a comma-separated list of host:port',
+    );
+
+export const mongoUri = () =>
+  z.string().refine((value) => /^mongodb(\+srv)?:\/\/[^/]+/.test(value), 'must be a mongodb:// or mongodb+srv:// URI');

@@ -1,0 +1,62 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
+import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+
+export interface TracingOptions {
+  serviceName: string;
+  serviceVersion: string;
+  /** OTLP/HTTP base endpoint, e.g. http://collector:4318. Without it spans are recorded (for log correlation) but not exported. */
+  otlpEndpoint?: string;
+  /** Extra processors, e.g. an in-memory exporter in tests. */
+  extraSpanProcessors?: SpanProcessor[];
+}
+
+export interface Tracing {
+  shutdown(): Promise<void>;
+}
+
+const HEALTH_PATHS = /^\/health\//;
+
+/**
+ * Starts the OpenTelemetry NodeSDK. Must run before Nest, kafkajs or mongoose are required,
+ * because instrumentations patch modules as they load.
+ */
+export function startTracing(options: TracingOptions): Tracing {
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: options.serviceName,
+      [ATTR_SERVICE_VERSION]: options.serviceVersion,
+    }),
+    autoDetectResources: false,
+    spanProcessors: [...exportingProcessors(options.otlpEndpoint), ...(options.extraSpanProcessors ?? [])],
+    logRecordProcessors: [],
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? ''),
+      }),
+      new ExpressInstrumentation(),
+      new NestInstrumentation(),
+      new KafkaJsInstrumentation(),
+      new MongoDBInstrumentation(),
+      new MongooseInstrumentation(),
+      new PinoInstrumentation({ disableLogSending: true }),
+    ],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}
+
+function exportingProcessors(otlpEndpoint: string | undefined): SpanProcessor[] {
+  if (!otlpEndpoint) return [new NoopSpanProcessor()];
+  const url = `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
+  return [new BatchSpanProcessor(new OTLPTraceExporter({ url }))];
+}

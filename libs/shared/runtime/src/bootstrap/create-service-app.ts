@@ -1,0 +1,30 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { correlationIdMiddleware } from '../http/correlation-id.middleware';
+import type { ServiceDescription } from '../service-description';
+
+/** Builds a service's Nest application the same way in production and in integration tests. */
+export async function createServiceApp(
+  rootModule: DynamicModule,
+  service: ServiceDescription,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  app.useLogger(app.get(NestPinoLogger));
+  app.use(correlationIdMiddleware);
+  mountOpenApi(app, service);
+  return app;
+}
+
+function mountOpenApi(app: INestApplication, service: ServiceDescription): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(service.title)
+      .setDescription(service.description)
+      .setVersion(service.version)
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './free-port';
+
+const run = promisify(execFile);
+const INFRA_SCRIPT = join(__dirname, '..', '..', '..', '..', 'tools', 'infra');
+
+export type InfraComponent = 'kafka' | 'mongo' | 'clickhouse';
+
+/** A private instance of one real server, started by tools/infra on free ports, for tests that stop it. */
+export interface PrivateInfra {
+  /** Service configuration variables pointing at this instance (KAFKA_BROKERS, MONGODB_URI, CLICKHOUSE_URL...). */
+  readonly serviceEnv: Record<string, string>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Stops the server and deletes its data. */
+  dispose(): Promise<void>;
+}
+
+const PORT_VARIABLES: Record<InfraComponent, string[]> = {
+  kafka: ['INFRA_KAFKA_PORT', 'INFRA_KAFKA_CONTROLLER_PORT'],
+  mongo: ['INFRA_MONGO_PORT', 'INFRA_MONGO_DEBUG_PORT'],
+  clickhouse: ['INFRA_CLICKHOUSE_HTTP_PORT', 'INFRA_CLICKHOUSE_TCP_PORT', 'INFRA_CLICKHOUSE_INTERSERVER_PORT'],
+};
+
+export async function createPrivateInfra(component: InfraComponent): Promise<PrivateInfra> {
+  const infraDir = await mkdtemp(join(tmpdir(), `credstream-${component}-`));
+  const ports: Record<string, string> = {};
+  for (const variable of PORT_VARIABLES[component]) ports[variable] = String(await freePort());
+  const env = { ...process.env, ...ports, INFRA_DIR: infraDir };
+  const infra = (command: 'up' | 'down') => run(INFRA_SCRIPT, [command, component], { env, maxBuffer: 1 << 20 });
+  return {
+    serviceEnv: serviceEnvFor(component, ports),
+    start: async () => void (await infra('up')),
+    stop: async () => void (await infra('down')),
+    dispose: async () => {
+      await infra('down');
+      await rm(infraDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function serviceEnvFor(component: InfraComponent, ports: Record<string, string>): Record<string, string> {
+  switch (component) {
+    case 'kafka':
+      return { KAFKA_BROKERS: `127.0.0.1:${ports['INFRA_KAFKA_PORT']}` };
+    case 'mongo':
+      return { MONGODB_URI: `mongodb://127.0.0.1:${ports['INFRA_MONGO_PORT']}/credstream` };
+    case 'clickhouse':
+      return { CLICKHOUSE_URL: `http://127.0.0.1:${ports['INFRA_CLICKHOUSE_HTTP_PORT']}` };
+  }
+}
