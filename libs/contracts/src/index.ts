@@ -1,1 +1,3 @@
+export * from './envelope';
+export * from './kafka-message';
 export * from './topics';

@@ -38,7 +38,10 @@ export function startTracing(options: TracingOptions): Tracing {
     }),
     autoDetectResources: false,
     spanProcessors: [...exportingProcessors(options.otlpEndpoint), ...(options.extraSpanProcessors ?? [])],
+    // Explicitly empty: left unset, the SDK falls back to OTLP exporters from env defaults (localhost:4318),
+    // and a periodic metric export that cannot connect delays every shutdown by seconds.
     logRecordProcessors: [],
+    metricReaders: [],
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? ''),

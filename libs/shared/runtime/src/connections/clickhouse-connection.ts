@@ -1,4 +1,4 @@
-import { ClickHouseClient, createClient } from '@clickhouse/client';
+import { ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import type { ClickHouseConfig } from '@credstream/config';
 import { ManagedConnection, withTimeout } from './dependency-probe';
 
@@ -16,6 +16,8 @@ export class ClickHouseConnection implements ManagedConnection {
       password: settings.CLICKHOUSE_PASSWORD,
       database: settings.CLICKHOUSE_DATABASE,
       request_timeout: 30_000,
+      // Failures surface through readiness and the callers' errors; the client's own console logging is noise.
+      log: { level: ClickHouseLogLevel.OFF },
     });
   }
 

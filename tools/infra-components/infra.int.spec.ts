@@ -1,0 +1,241 @@
+/**
+ * Integration test for tools/infra: runs the real script against a PRIVATE instance
+ * (temporary INFRA_DIR, free ports picked at runtime), never the default instance.
+ * Needs the prerequisites of tools/infra (java, mvn, go, clickhouse-server or apt-get, npm ci).
+ * The first run on a machine may build/download everything (~2 min); later runs take ~10 s.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const SCRIPT = path.resolve(__dirname, '..', 'infra');
+const COMPONENTS = ['kafka', 'mongo', 'clickhouse'] as const;
+type Component = (typeof COMPONENTS)[number];
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Reserves `count` distinct free TCP ports on 127.0.0.1 by binding to port 0, then releases them. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+      });
+      servers.push(server);
+    }
+    return servers.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  }
+}
+
+function runInfra(env: NodeJS.ProcessEnv, ...args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      [SCRIPT, ...args],
+      { env, timeout: 170_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+/** Fails with the script's stderr (which names the log files) if it did not exit 0. */
+function expectOk(res: RunResult): void {
+  if (res.code !== 0) throw new Error(`tools/infra exited ${res.code}:\n${res.stderr}`);
+}
+
+/** True if the PID exists and is not a zombie (an exited process not yet reaped by its parent). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX] /s.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until process.kill(pid, 0) throws (the process is gone and reaped), at most `ms`. */
+async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+describe('tools/infra on a private instance', () => {
+  let infraDir: string;
+  let env: NodeJS.ProcessEnv;
+  let ports: Record<string, number>;
+  const pids: Partial<Record<Component, number>> = {};
+
+  const pidFile = (c: Component) => path.join(infraDir, `${c}.pid`);
+  const readPid = (c: Component) => Number(fs.readFileSync(pidFile(c), 'utf8').split('\n')[0]);
+  const statusLine = (stdout: string, c: Component) => stdout.split('\n').find((l) => l.startsWith(`${c} `)) ?? '';
+
+  beforeAll(async () => {
+    infraDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-'));
+    const [kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver] = await freePorts(7);
+    ports = { kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver };
+    env = {
+      ...process.env,
+      INFRA_DIR: infraDir,
+      INFRA_KAFKA_PORT: String(kafka),
+      INFRA_KAFKA_CONTROLLER_PORT: String(kafkaController),
+      INFRA_KAFKA_HEAP: '384m',
+      INFRA_MONGO_PORT: String(mongo),
+      INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
+      INFRA_CLICKHOUSE_HTTP_PORT: String(chHttp),
+      INFRA_CLICKHOUSE_TCP_PORT: String(chTcp),
+      INFRA_CLICKHOUSE_INTERSERVER_PORT: String(chInterserver),
+      INFRA_CLICKHOUSE_USER: 'svc_test',
+      INFRA_CLICKHOUSE_PASSWORD: 'svc&<pw>',
+      INFRA_CLICKHOUSE_ANALYST_USER: 'analyst_test',
+      INFRA_CLICKHOUSE_ANALYST_PASSWORD: 'an@lyst',
+    };
+  }, 30_000);
+
+  afterAll(async () => {
+    if (!infraDir) return;
+    await runInfra(env, 'down'); // safety net if a test failed midway
+    fs.rmSync(infraDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('up starts all components and prints their endpoints', async () => {
+    const res = await runInfra(env, 'up');
+    expectOk(res);
+    expect(res.stdout).toContain(`export KAFKA_BROKERS=127.0.0.1:${ports.kafka}\n`);
+    expect(res.stdout).toContain(`export MONGODB_URI=mongodb://127.0.0.1:${ports.mongo}/credstream\n`);
+    expect(res.stdout).toContain(`export CLICKHOUSE_URL=http://127.0.0.1:${ports.chHttp}\n`);
+    expect(res.stdout).toContain('export CLICKHOUSE_USER=svc_test\n');
+    for (const c of COMPONENTS) {
+      pids[c] = readPid(c);
+      expect(isRunning(pids[c]!)).toBe(true);
+    }
+  }, 180_000);
+
+  it('status shows every component up with endpoint and PID', async () => {
+    const res = await runInfra(env, 'status');
+    expect(res.code).toBe(0);
+    expect(statusLine(res.stdout, 'kafka')).toMatch(
+      new RegExp(`^kafka\\s+up\\s+127\\.0\\.0\\.1:${ports.kafka}\\s+pid ${pids.kafka}\\b`),
+    );
+    expect(statusLine(res.stdout, 'mongo')).toMatch(
+      new RegExp(`^mongo\\s+up\\s+mongodb://127\\.0\\.0\\.1:${ports.mongo}/credstream\\s+pid ${pids.mongo}\\b`),
+    );
+    expect(statusLine(res.stdout, 'clickhouse')).toMatch(
+      new RegExp(`^clickhouse\\s+up\\s+http://127\\.0\\.0\\.1:${ports.chHttp}\\s+pid ${pids.clickhouse}\\b`),
+    );
+  }, 30_000);
+
+  it('clickhouse has the credstream database, a read-write service user and a read-only analyst', async () => {
+    const base = `http://127.0.0.1:${ports.chHttp}`;
+    const query = async (user: string, password: string, sql: string) => {
+      const res = await fetch(`${base}/`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+        body: sql,
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    expect(await (await fetch(`${base}/ping`)).text()).toBe('Ok.\n');
+    const svc = await query(
+      'svc_test',
+      'svc&<pw>',
+      'CREATE TABLE IF NOT EXISTS credstream.infra_probe (x UInt8) ENGINE = Memory',
+    );
+    expect(svc).toEqual({ status: 200, body: '' });
+    const analystRead = await query('analyst_test', 'an@lyst', 'SELECT count() FROM credstream.infra_probe');
+    expect(analystRead).toEqual({ status: 200, body: '0\n' });
+    const analystWrite = await query(
+      'analyst_test',
+      'an@lyst',
+      'CREATE TABLE credstream.nope (x UInt8) ENGINE = Memory',
+    );
+    expect(analystWrite.status).not.toBe(200);
+    expect(analystWrite.body).toContain('readonly');
+  }, 30_000);
+
+  it('a second up is idempotent: same processes, endpoints printed again', async () => {
+    const res = await runInfra(env, 'up');
+    expectOk(res);
+    for (const c of COMPONENTS) {
+      expect(res.stderr).toContain(`${c}: already running (pid ${pids[c]})`);
+      expect(readPid(c)).toBe(pids[c]);
+    }
+    expect(res.stdout).toContain(`export KAFKA_BROKERS=127.0.0.1:${ports.kafka}\n`);
+  }, 120_000);
+
+  it('up refuses to start a component whose port is taken, and leaves nothing behind', async () => {
+    const [kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver] = await freePorts(7);
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-busy-'));
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(mongoDebug, '127.0.0.1', () => resolve()));
+    try {
+      const otherEnv = {
+        ...env,
+        INFRA_DIR: otherDir,
+        INFRA_KAFKA_PORT: String(kafka),
+        INFRA_KAFKA_CONTROLLER_PORT: String(kafkaController),
+        INFRA_MONGO_PORT: String(mongo),
+        INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
+        INFRA_CLICKHOUSE_HTTP_PORT: String(chHttp),
+        INFRA_CLICKHOUSE_TCP_PORT: String(chTcp),
+        INFRA_CLICKHOUSE_INTERSERVER_PORT: String(chInterserver),
+      };
+      const res = await runInfra(otherEnv, 'up', 'mongo');
+      expect(res.code).not.toBe(0);
+      expect(res.stderr).toContain(`port 127.0.0.1:${mongoDebug} is already in use`);
+      expect(fs.existsSync(path.join(otherDir, 'mongo.pid'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('down stops every process it started and removes the pid files', async () => {
+    const res = await runInfra(env, 'down');
+    expectOk(res);
+    for (const c of COMPONENTS) {
+      const pid = pids[c]!;
+      expect(isRunning(pid)).toBe(false);
+      // An exited child may linger as a zombie until init reaps it; then kill(pid, 0) throws ESRCH.
+      if (!(await waitUntilGone(pid, 30_000))) {
+        expect(isRunning(pid)).toBe(false); // still an unreaped zombie: not running, which is what matters
+      }
+      expect(fs.existsSync(pidFile(c))).toBe(false);
+    }
+  }, 120_000);
+
+  it('status shows every component down, and a second down is a no-op', async () => {
+    const status = await runInfra(env, 'status');
+    expect(status.code).toBe(0);
+    for (const c of COMPONENTS) expect(statusLine(status.stdout, c)).toMatch(new RegExp(`^${c}\\s+down\\s`));
+    const again = await runInfra(env, 'down');
+    expect(again.code).toBe(0);
+    for (const c of COMPONENTS) expect(again.stderr).toContain(`${c}: not running`);
+  }, 30_000);
+});

@@ -1,0 +1,85 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, waitFor } from '@credstream/testing';
+
+/**
+ * The built services (dist/, as `npm start` runs them) against the real local infrastructure:
+ * configuration errors, readiness, and graceful shutdown of the actual process.
+ */
+const workspaceRoot = join(__dirname, '..', '..');
+const SERVICES = ['issuance', 'verification', 'sharing', 'analytics'] as const;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function launch(service: string, env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit> } {
+  const main = join(workspaceRoot, 'dist', 'apps', service, 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build)`);
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, exited };
+}
+
+describe.each(SERVICES)('the built %s service', (service) => {
+  it('refuses a malformed variable with one line naming it and exit code 78', async () => {
+    const { exited } = launch(service, { PORT: 'not-a-port' });
+    const exit = await exited;
+    expect(exit.code).toBe(78);
+    expect(exit.stderr.trim().split('\n')).toEqual([
+      `${service}: invalid configuration: PORT: must be a TCP port number (got "not-a-port")`,
+    ]);
+    expect(exit.stdout).toBe('');
+  });
+
+  it('names a malformed dependency address', async () => {
+    const variable = service === 'analytics' ? 'CLICKHOUSE_URL' : 'MONGODB_URI';
+    const { exited } = launch(service, { [variable]: 'nowhere' });
+    const exit = await exited;
+    expect(exit.code).toBe(78);
+    expect(exit.stderr).toMatch(new RegExp(`^${service}: invalid configuration: ${variable}: `));
+  });
+
+  it('becomes ready, then shuts down gracefully on SIGTERM within its budget', async () => {
+    const port = await freePort();
+    const { child, exited } = launch(service, { PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_TIMEOUT_MS: '8000' });
+    try {
+      await waitFor(
+        () =>
+          fetch(`http://127.0.0.1:${port}/health/ready`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        (status) => status === 200,
+        { what: `${service} ready`, timeoutMs: 30_000 },
+      );
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+    const exit = await exited;
+    expect(exit.code).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(8_000);
+    const messages = exit.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; service: string; level: string });
+    expect(messages.every((line) => line.service === service)).toBe(true);
+    expect(messages.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
+  }, 60_000);
+});
