@@ -1,3 +1,7 @@
+export * from './catalogue/event-catalogue';
+export * from './catalogue/event-contract';
 export * from './envelope';
+export * from './envelope.schema';
 export * from './kafka-message';
 export * from './topics';
+export * from './validation/validate-event';
