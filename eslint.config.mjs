@@ -59,7 +59,7 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: impureImports,
             },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts'] },
           ],
         },
       ],

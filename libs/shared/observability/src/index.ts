@@ -1,3 +1,4 @@
 export * from './tracing/start-tracing';
 export * from './context/request-context';
 export * from './logging/create-logger';
+export * from './tracing/event-trace-context';
