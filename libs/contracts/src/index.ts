@@ -5,3 +5,4 @@ export * from './envelope.schema';
 export * from './kafka-message';
 export * from './topics';
 export * from './validation/validate-event';
+export * from './asyncapi/asyncapi-document';
