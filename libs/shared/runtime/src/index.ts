@@ -7,6 +7,8 @@ export * from './connections/kafka-connection';
 export * from './connections/mongo-connection';
 export * from './health/health.module';
 export * from './http/correlation-id.middleware';
+export * from './http/problem-details.filter';
+export * from './http/problem.exception';
 export * from './logging/logging.module';
 export * from './logging/logging.tokens';
 export * from './service-description';

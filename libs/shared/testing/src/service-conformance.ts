@@ -53,6 +53,24 @@ export function describeServiceConformance(options: ConformanceOptions): void {
         expect((await fetch(`${service.url}/docs`)).headers.get('content-type')).toMatch(/text\/html/);
       });
 
+      it('answers bad requests with problem details and a stable code, never a 5xx', async () => {
+        const missing = await fetch(`${service.url}/no-such-route`);
+        expect(missing.status).toBe(404);
+        expect(missing.headers.get('content-type')).toMatch(/application\/problem\+json/);
+        expect(await missing.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/no-such-route' });
+
+        const malformed = await fetch(`${service.url}/health/live`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"unterminated": ',
+        });
+        expect(malformed.status).toBe(400);
+        const malformedProblem = (await malformed.json()) as { code: string; detail: string };
+        expect(malformedProblem.code).toBe('BAD_REQUEST');
+        expect(malformedProblem.detail).toMatch(/JSON/);
+        expect(missing.headers.get('x-powered-by')).toBeNull();
+      });
+
       it('echoes a well-formed correlation id and replaces a malformed one', async () => {
         const echoed = await fetch(`${service.url}/health/live`, { headers: { 'x-correlation-id': 'journey-42' } });
         expect(echoed.headers.get('x-correlation-id')).toBe('journey-42');

@@ -2,7 +2,10 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
+import { ProblemDetailsFilter } from '../http/problem-details.filter';
+import { ROOT_LOGGER } from '../logging/logging.tokens';
 import type { ServiceDescription } from '../service-description';
 
 /** Builds a service's Nest application the same way in production and in integration tests. */
@@ -12,7 +15,9 @@ export async function createServiceApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule, { bufferLogs: true });
   app.useLogger(app.get(NestPinoLogger));
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(correlationIdMiddleware);
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
   mountOpenApi(app, service);
   return app;
 }
