@@ -27,8 +27,10 @@ const swcTransform = [
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.(ts|js|mjs)$': swcTransform },
+  // ESM-only packages (no `require` export) are compiled to CommonJS for jest; Node 20.19+ loads them natively.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@scure/base)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
