@@ -1,4 +1,6 @@
 import { Writable } from 'node:stream';
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { runWithRequestContext, setContextTenant } from '../context/request-context';
 import { createLogger } from './create-logger';
 
@@ -30,6 +32,23 @@ describe('createLogger', () => {
     logger.info('outside');
     expect(lines[0]).toMatchObject({ correlation_id: 'corr-1', tenant_id: 'tenant-7' });
     expect(lines[1]).not.toHaveProperty('correlation_id');
+  });
+
+  it('carries the trace and span id of the active span', () => {
+    const contextManager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(contextManager);
+    try {
+      const { lines, logger } = capture();
+      const span = trace.wrapSpanContext({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
+        traceFlags: 1,
+      });
+      context.with(trace.setSpan(context.active(), span), () => logger.info('inside a span'));
+      expect(lines[0]).toMatchObject({ trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' });
+    } finally {
+      context.disable();
+    }
   });
 
   it('redacts credentials in request headers', () => {
