@@ -1,1 +1,16 @@
-export {};
+export * from './commits/commit-document';
+export * from './commits/commit-log';
+export * from './errors/event-store.error';
+export * from './errors/invalid-event.error';
+export * from './errors/stream-version-conflict.error';
+export * from './errors/too-many-events.error';
+export * from './relay/event-relay';
+export * from './relay/relay-options';
+export * from './relay/relay-producer';
+export { RELAY_TRACER } from './relay/publish-span';
+export * from './store/append-metadata';
+export * from './store/append-notifier';
+export * from './store/envelope-factory';
+export * from './store/event-store';
+export * from './store/expected-version';
+export * from './store/mongo-event-store';

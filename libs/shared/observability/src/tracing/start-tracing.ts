@@ -6,7 +6,6 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
@@ -27,6 +26,11 @@ export interface Tracing {
 const HEALTH_PATHS = /^\/health\//;
 
 /**
+ * Kafka is traced by credstream's own messaging layer, not by the generic kafkajs instrumentation:
+ * the relay publishes a batch of events from many traces in one send, and that instrumentation would
+ * stamp every message with the one context active at send time, overwriting each event's own trace.
+ * The relay's `publish <type>` and the consumers' `process <type>` spans continue each event's trace.
+ *
  * Starts the OpenTelemetry NodeSDK. Must run before Nest, kafkajs or mongoose are required,
  * because instrumentations patch modules as they load.
  */
@@ -48,7 +52,6 @@ export function startTracing(options: TracingOptions): Tracing {
       }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),
-      new KafkaJsInstrumentation(),
       new MongoDBInstrumentation(),
       new MongooseInstrumentation(),
       new PinoInstrumentation({ disableLogSending: true }),

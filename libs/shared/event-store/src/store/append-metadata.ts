@@ -1,0 +1,16 @@
+import type { EventTraceContext } from '@credstream/observability';
+
+/** Who and what an append belongs to; copied into every envelope of the append. */
+export interface AppendMetadata {
+  tenantId: string;
+  correlationId: string;
+  /** Id of the event or request that caused these events; null for a first cause. */
+  causationId: string | null;
+  /** Owning service, e.g. `issuance`, or `partner:<system-id>`. */
+  source: string;
+  aggregateType: string;
+  /** Defaults to the stream id. */
+  aggregateId?: string;
+  /** Defaults to the trace context active when `append` is called (`captureTraceContext()`). */
+  trace?: EventTraceContext;
+}

@@ -1,0 +1,151 @@
+import type { EventEnvelope } from '@credstream/contracts';
+import { Decider, DomainError } from '@credstream/event-sourcing';
+import mongoose from 'mongoose';
+import { InvalidEventError } from '../errors/invalid-event.error';
+import { StreamVersionConflictError } from '../errors/stream-version-conflict.error';
+import { TooManyEventsError } from '../errors/too-many-events.error';
+import { openTestDatabase, TestDatabase, tenantEvents, tenantMetadata } from '../testing/event-store-test-env';
+import type { AppendResult } from './event-store';
+import { MongoEventStore } from './mongo-event-store';
+
+jest.setTimeout(60_000);
+
+type CounterCommand = { type: 'add'; data: { by: number } };
+type CounterEvent = { type: 'counter.added'; data: { by: number } };
+const counter: Decider<CounterCommand, CounterEvent, number> = {
+  initialState: () => 0,
+  decide: (command, total) => {
+    if (total + command.data.by > 10) throw new DomainError('COUNTER_LIMIT', 'a counter stops at 10');
+    return [{ type: 'counter.added', data: { by: command.data.by } }];
+  },
+  evolve: (total, event) => total + event.data.by,
+};
+
+describe('MongoEventStore (FerretDB)', () => {
+  let db: TestDatabase;
+  let store: MongoEventStore;
+  const clock = () => new Date('2026-11-26T10:00:00.000Z');
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    store = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_', clock, maxEventsPerAppend: 5 });
+    await store.init();
+  });
+
+  afterEach(async () => {
+    await db.dispose();
+  });
+
+  it('appends with expected versions and reads the stream back in order', async () => {
+    const first = await store.append('tenant-1', 'no-stream', tenantEvents(2), tenantMetadata());
+    const second = await store.append('tenant-1', 2, tenantEvents(3, 2), tenantMetadata());
+    expect([first.version, second.version]).toEqual([2, 5]);
+
+    const events = await store.readStream('tenant-1');
+    expect(events.map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5]);
+    expect(events).toEqual([...first.events, ...second.events]);
+    expect(events[0]).toMatchObject({
+      aggregateId: 'tenant-1',
+      occurredAt: '2026-11-26T10:00:00.000Z',
+      source: 'issuance',
+    });
+    expect((await store.readStream('tenant-1', { fromVersion: 4 })).map((e) => e.aggregateVersion)).toEqual([4, 5]);
+    expect(await store.readStream('other')).toEqual([]);
+
+    const commits = await store.commits.collection.find({ streamId: 'tenant-1' }).sort({ fromVersion: 1 }).toArray();
+    expect(commits.map(({ fromVersion, toVersion, published }) => ({ fromVersion, toVersion, published }))).toEqual([
+      { fromVersion: 1, toVersion: 2, published: false },
+      { fromVersion: 3, toVersion: 5, published: false },
+    ]);
+  });
+
+  it('refuses a stale expected version with the current one, and writes nothing', async () => {
+    await store.append('tenant-1', 0, tenantEvents(2), tenantMetadata());
+    const stale = store.append('tenant-1', 1, tenantEvents(1), tenantMetadata());
+    await expect(stale).rejects.toBeInstanceOf(StreamVersionConflictError);
+    await expect(stale).rejects.toMatchObject({
+      code: 'STREAM_VERSION_CONFLICT',
+      streamId: 'tenant-1',
+      expectedVersion: 1,
+      actualVersion: 2,
+    });
+    await expect(store.append('tenant-1', 'no-stream', tenantEvents(1), tenantMetadata())).rejects.toMatchObject({
+      actualVersion: 2,
+    });
+    expect((await store.append('tenant-1', 'any', tenantEvents(1), tenantMetadata())).version).toBe(3);
+    expect(await store.readStream('tenant-1')).toHaveLength(3);
+  });
+
+  it('caps events per append and refuses integration events that break their contract', async () => {
+    await expect(store.append('t', 0, tenantEvents(6), tenantMetadata())).rejects.toBeInstanceOf(TooManyEventsError);
+    const invalid = store.append('t', 0, tenantEvents(2), tenantMetadata({ aggregateType: 'issuer' }));
+    await expect(invalid).rejects.toBeInstanceOf(InvalidEventError);
+    await expect(invalid).rejects.toThrow(/aggregateType/);
+    expect(await store.readStream('t')).toEqual([]);
+
+    const internal = await store.append('t', 0, [{ type: 'tenant.noted', data: { free: 'form' } }], tenantMetadata());
+    expect(internal.version).toBe(1);
+  });
+
+  it('turns the losing insert of a concurrent append into a conflict with the current version', async () => {
+    // Hold both writers after they read the head, so the loser is stopped by the unique index, not the read.
+    const realHead = store.commits.head.bind(store.commits);
+    let release: () => void = () => undefined;
+    const bothRead = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    jest.spyOn(store.commits, 'head').mockImplementation(async (streamId) => {
+      const head = await realHead(streamId);
+      reads += 1;
+      if (reads === 2) release();
+      if (reads <= 2) await bothRead;
+      return head;
+    });
+
+    const results = await Promise.allSettled([
+      store.append('tenant-1', 0, tenantEvents(2), tenantMetadata()),
+      store.append('tenant-1', 0, tenantEvents(3, 2), tenantMetadata()),
+    ]);
+    expectOneWinner(results, await store.readStream('tenant-1'));
+  });
+
+  it.each([1, 2, 3])('two writers on separate connections race at version 0: one wins (round %s)', async () => {
+    const otherConnection = mongoose.createConnection();
+    await otherConnection.openUri(db.uri);
+    try {
+      const other = new MongoEventStore({ connection: otherConnection, collectionPrefix: 't_', clock });
+      const results = await Promise.allSettled([
+        store.append('tenant-x', 0, tenantEvents(2), tenantMetadata()),
+        other.append('tenant-x', 0, tenantEvents(3, 2), tenantMetadata()),
+      ]);
+      expectOneWinner(results, await store.readStream('tenant-x'));
+    } finally {
+      await otherConnection.close(true);
+    }
+  });
+
+  it('aggregates and handles commands through a decider', async () => {
+    const metadata = tenantMetadata({ aggregateType: 'counter' });
+    const first = await store.handle('counter-1', counter, { type: 'add', data: { by: 4 } }, metadata);
+    const second = await store.handle('counter-1', counter, { type: 'add', data: { by: 5 } }, metadata);
+    expect([first.state, first.version, second.state, second.version]).toEqual([4, 1, 9, 2]);
+    expect(await store.aggregate('counter-1', counter)).toEqual({ state: 9, version: 2 });
+    await expect(store.handle('counter-1', counter, { type: 'add', data: { by: 2 } }, metadata)).rejects.toMatchObject({
+      code: 'COUNTER_LIMIT',
+    });
+    expect(await store.aggregate('missing', counter)).toEqual({ state: 0, version: 0 });
+  });
+});
+
+function expectOneWinner(results: PromiseSettledResult<AppendResult>[], stored: EventEnvelope[]): void {
+  const winners = results.filter(
+    (result): result is PromiseFulfilledResult<AppendResult> => result.status === 'fulfilled',
+  );
+  const losers = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+  expect(winners).toHaveLength(1);
+  expect(losers).toHaveLength(1);
+  const winner = winners[0]!.value;
+  expect(losers[0]!.reason).toBeInstanceOf(StreamVersionConflictError);
+  expect(losers[0]!.reason).toMatchObject({ expectedVersion: 0, actualVersion: winner.version });
+  // Nothing half-written: the stream holds the winner's events and only those.
+  expect(stored).toEqual(winner.events);
+}
