@@ -11,4 +11,5 @@ export * from './http/problem-details.filter';
 export * from './http/problem.exception';
 export * from './logging/logging.module';
 export * from './logging/logging.tokens';
+export * from './metrics';
 export * from './service-description';

@@ -1,0 +1,233 @@
+import { Controller, INestApplication, Inject, Module, UseFilters } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Registry } from 'prom-client';
+import request from 'supertest';
+import type { EventEnvelope } from '@credstream/contracts';
+import { MetricsModule } from '@credstream/runtime';
+import { DEAD_LETTER_HEADERS } from '../dead-letter/dead-letter.headers';
+import { KafkaEventErrorFilter } from '../errors/kafka-event-error.filter';
+import { NonRetriableError } from '../errors/non-retriable.error';
+import type { RetryPolicy } from '../retry/retry-policy';
+import { KafkaTestBed } from '../testing/kafka-test-bed';
+import { testEvent } from '../testing/test-events';
+import { waitUntil } from '../testing/wait-until';
+import { KafkaEventContext } from './kafka-event.context';
+import { KafkaEventServer } from './kafka-event.server';
+
+jest.setTimeout(90_000);
+
+type IssuedHandler = (event: EventEnvelope, context: KafkaEventContext) => Promise<void>;
+const HANDLER = Symbol('HANDLER');
+
+@Controller()
+@UseFilters(KafkaEventErrorFilter)
+class CredentialIssuedConsumer {
+  constructor(@Inject(HANDLER) private readonly handle: IssuedHandler) {}
+
+  @EventPattern('credential.issued.v1')
+  async onIssued(@Payload() event: EventEnvelope, @Ctx() context: KafkaEventContext): Promise<void> {
+    await this.handle(event, context);
+  }
+}
+
+interface ConsumerApp {
+  app: INestApplication;
+  registry: Registry;
+}
+
+async function startConsumerApp(
+  bed: KafkaTestBed,
+  topic: string,
+  groupId: string,
+  handle: IssuedHandler,
+  retry: Partial<RetryPolicy> = { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+): Promise<ConsumerApp> {
+  const registry = new Registry();
+  @Module({
+    imports: [MetricsModule.forRoot({ registry, processMetrics: false })],
+    controllers: [CredentialIssuedConsumer],
+    providers: [{ provide: HANDLER, useValue: handle }],
+  })
+  class ConsumerModule {}
+  const app = await NestFactory.create(ConsumerModule, { logger: false });
+  app.connectMicroservice({
+    strategy: new KafkaEventServer({
+      kafka: bed.kafka,
+      groupId,
+      topicOverrides: { 'credential.issued.v1': topic },
+      retry,
+      sessionTimeoutMs: 10_000,
+      heartbeatIntervalMs: 1_000,
+      registry,
+    }),
+  });
+  await app.startAllMicroservices();
+  await app.init();
+  return { app, registry };
+}
+
+describe('KafkaEventServer (Nest transport, real Kafka)', () => {
+  let bed: KafkaTestBed;
+  const apps: INestApplication[] = [];
+
+  beforeEach(async () => {
+    bed = await KafkaTestBed.start();
+  });
+
+  afterEach(async () => {
+    await Promise.allSettled(apps.splice(0).map((app) => app.close()));
+    await bed.cleanUp();
+  });
+
+  async function start(...args: Parameters<typeof startConsumerApp>): Promise<ConsumerApp> {
+    const started = await startConsumerApp(...args);
+    apps.push(started.app);
+    return started;
+  }
+
+  it('delivers events to @EventPattern handlers in order and commits each offset only after handling', async () => {
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const events = [1, 2, 3].map((version) => testEvent('credential.issued.v1', { aggregateVersion: version }));
+    const handled: string[] = [];
+    const committedWhileHandling: number[] = [];
+    const { app } = await start(bed, topic, groupId, async (event, context) => {
+      committedWhileHandling.push(await bed.committedOffset(groupId, topic));
+      expect(context.getTopic()).toBe(topic);
+      handled.push(event.id);
+    });
+    await bed.produceEvents(topic, events);
+
+    await waitUntil(() => handled.length === 3, 'three events handled');
+    await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 3, 'offset 3 committed');
+    expect(handled).toEqual(events.map((event) => event.id));
+    // The committed offset is the next one to read: never past the message being handled.
+    committedWhileHandling.forEach((committed, index) => expect(committed).toBeLessThanOrEqual(index));
+
+    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.text).toContain(
+      `credstream_events_processed_total{group="${groupId}",type="credential.issued.v1"} 3`,
+    );
+    expect(metrics.text).toContain(`credstream_consumer_lag{group="${groupId}",topic="${topic}",partition="0"} 0`);
+    expect(metrics.text).toContain('credstream_event_handle_duration_seconds_bucket');
+  });
+
+  it('dead-letters undecodable and schema-invalid records with their reasons and handles the records behind them', async () => {
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const [first, last] = [testEvent(), testEvent()];
+    const invalid = testEvent('credential.issued.v1', { data: { credentialId: 'not-a-uuid' } });
+    const handled: string[] = [];
+    await bed.produce(topic, [
+      { key: first.aggregateId, value: JSON.stringify(first) },
+      { key: 'k-invalid', value: JSON.stringify(invalid), headers: { 'ce-type': invalid.type, custom: 'kept' } },
+      { key: 'k-garbage', value: '{not json' },
+      { key: last.aggregateId, value: JSON.stringify(last) },
+    ]);
+    const { registry } = await start(bed, topic, groupId, async (event) => void handled.push(event.id));
+
+    await waitUntil(() => handled.length === 2, 'the valid events handled');
+    expect(handled).toEqual([first.id, last.id]);
+    await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 4, 'all four offsets committed');
+
+    const [invalidLetter, garbageLetter] = await bed.read(`${groupId}.dlq`, 2);
+    const header = (record: typeof invalidLetter, name: string) => record.headers?.[name]?.toString();
+    expect(invalidLetter.key?.toString()).toBe('k-invalid');
+    expect(invalidLetter.value?.toString()).toBe(JSON.stringify(invalid));
+    expect(header(invalidLetter, 'custom')).toBe('kept');
+    expect(header(invalidLetter, 'ce-type')).toBe('credential.issued.v1');
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.originalTopic)).toBe(topic);
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.originalPartition)).toBe('0');
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.originalOffset)).toBe('1');
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.consumerGroup)).toBe(groupId);
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.reason)).toBe('invalid');
+    expect(header(invalidLetter, DEAD_LETTER_HEADERS.attempts)).toBe('0');
+    expect(JSON.parse(header(invalidLetter, DEAD_LETTER_HEADERS.error)!)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'data.credentialId' })]),
+    );
+    expect(new Date(header(invalidLetter, DEAD_LETTER_HEADERS.failedAt)!).toISOString()).toBe(
+      header(invalidLetter, DEAD_LETTER_HEADERS.failedAt),
+    );
+    expect(garbageLetter.value?.toString()).toBe('{not json');
+    expect(header(garbageLetter, DEAD_LETTER_HEADERS.reason)).toBe('undecodable');
+    expect(header(garbageLetter, DEAD_LETTER_HEADERS.originalOffset)).toBe('2');
+
+    const deadLettered = await registry.getSingleMetricAsString('credstream_events_dead_lettered_total');
+    expect(deadLettered).toContain(`{group="${groupId}",reason="invalid"} 1`);
+    expect(deadLettered).toContain(`{group="${groupId}",reason="undecodable"} 1`);
+  });
+
+  it('retries a transiently failing handler with backoff until it succeeds, without dead-lettering', async () => {
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const attempts: number[] = [];
+    await start(bed, topic, groupId, async (_event, context) => {
+      attempts.push(context.getAttempt());
+      if (attempts.length < 3) throw new Error('projection store unavailable');
+    });
+    await bed.produceEvents(topic, [testEvent()]);
+
+    await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 1, 'offset committed');
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await bed.endOffset(`${groupId}.dlq`)).toBe(0);
+  });
+
+  it('dead-letters a permanently failing event after the last attempt, and a NonRetriableError at once; the partition goes on', async () => {
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const [poison, rejected, healthy] = [testEvent(), testEvent(), testEvent()];
+    const calls = new Map<string, number>();
+    await start(bed, topic, groupId, async (event) => {
+      calls.set(event.id, (calls.get(event.id) ?? 0) + 1);
+      if (event.id === poison.id) throw new Error('achievement definition missing');
+      if (event.id === rejected.id) throw new NonRetriableError('issuer is archived');
+    });
+    await bed.produceEvents(topic, [poison, rejected, healthy]);
+
+    await waitUntil(() => calls.get(healthy.id) === 1, 'the event behind the poison message handled');
+    expect(calls.get(poison.id)).toBe(3);
+    expect(calls.get(rejected.id)).toBe(1);
+    await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 3, 'all offsets committed');
+
+    const letters = await bed.read(`${groupId}.dlq`, 2);
+    const summary = letters.map((letter) => ({
+      id: JSON.parse(letter.value!.toString()).id,
+      reason: letter.headers?.[DEAD_LETTER_HEADERS.reason]?.toString(),
+      attempts: letter.headers?.[DEAD_LETTER_HEADERS.attempts]?.toString(),
+      error: letter.headers?.[DEAD_LETTER_HEADERS.error]?.toString(),
+    }));
+    expect(summary).toEqual([
+      { id: poison.id, reason: 'retries-exhausted', attempts: '3', error: 'Error: achievement definition missing' },
+      { id: rejected.id, reason: 'non-retriable', attempts: '1', error: 'NonRetriableError: issuer is archived' },
+    ]);
+  });
+
+  it('closes gracefully with the app: the message in hand finishes and is committed, nothing more is fetched', async () => {
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const [first, second] = [testEvent(), testEvent()];
+    const handled: string[] = [];
+    let started = false;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { app } = await start(bed, topic, groupId, async (event) => {
+      started = true;
+      await gate;
+      handled.push(event.id);
+    });
+    await bed.produceEvents(topic, [first, second]);
+    await waitUntil(() => started, 'the first event in hand');
+
+    let closed = false;
+    const closing = app.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+
+    expect(handled).toEqual([first.id]);
+    expect(await bed.committedOffset(groupId, topic)).toBe(1);
+  });
+});

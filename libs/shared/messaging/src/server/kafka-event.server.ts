@@ -1,0 +1,131 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Admin, Consumer, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { EventEnvelope } from '@credstream/contracts';
+import { EventBatchProcessor } from '../consumer/event-batch.processor';
+import { EventMessageProcessor } from '../consumer/event-message.processor';
+import { deadLetterTopicFor } from '../dead-letter/dead-letter.headers';
+import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
+import { ConsumerMetrics } from '../metrics/consumer.metrics';
+import { retryPolicy } from '../retry/retry-policy';
+import { TopicRouting } from '../routing/topic-routing';
+import { KafkaEventContext } from './kafka-event.context';
+import type { KafkaEventServerOptions } from './kafka-event-server.options';
+
+export const KAFKA_EVENT_TRANSPORT = Symbol('KAFKA_EVENT_TRANSPORT');
+
+type ServerStatus = 'connecting' | 'connected' | 'disconnected';
+
+/**
+ * A Nest transport that delivers integration events to `@EventPattern('<event type>')` handlers:
+ * at-least-once, offsets committed only after handling, retries with backoff and a dead-letter topic
+ * instead of blocking a partition (ADR 0005).
+ *
+ *   app.connectMicroservice({ strategy: new KafkaEventServer({ kafka, groupId: 'verification' }) });
+ *   await app.startAllMicroservices();
+ */
+export class KafkaEventServer extends Server<Record<string, never>, ServerStatus> implements CustomTransportStrategy {
+  override readonly transportId = KAFKA_EVENT_TRANSPORT;
+  protected override readonly logger = new Logger(KafkaEventServer.name);
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => void this.close().finally(() => callback(error)),
+    );
+  }
+
+  /** Stops fetching, lets the message in hand finish, commits what was handled, then disconnects. */
+  async close(): Promise<void> {
+    const { consumer, producer } = this;
+    this.consumer = undefined;
+    this.producer = undefined;
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    this._status$.next('disconnected');
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer has no events to listen to; use the status observable');
+  }
+
+  unwrap<T>(): T {
+    if (!this.consumer) throw new Error('KafkaEventServer is not listening');
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    this._status$.next('connecting');
+    const { kafka, groupId } = this.options;
+    const routing = new TopicRouting(this.eventTypes(), this.options.topicOverrides);
+    const admin = kafka.admin();
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 3_000,
+      allowAutoTopicCreation: false,
+    });
+    this.producer = producer;
+    this.consumer = consumer;
+    const deadLetters = new DeadLetterPublisher(producer, deadLetterTopicFor(groupId), groupId);
+    await this.withAdmin(admin, (connected) => deadLetters.ensureTopic(connected));
+    await producer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: routing.topics, fromBeginning: this.options.fromBeginning ?? true });
+    const metrics = new ConsumerMetrics(groupId, this.options.registry);
+    const messages = new EventMessageProcessor({
+      groupId,
+      routing,
+      invoke: (event, context) => this.invoke(event, context),
+      deadLetters,
+      metrics,
+      retry: retryPolicy(this.options.retry),
+      logger: this.logger,
+    });
+    const batches = new EventBatchProcessor(messages, metrics);
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: this.options.commitIntervalMs ?? 1_000,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => batches.process(payload),
+    });
+    this._status$.next('connected');
+    this.logger.log(`consuming ${routing.topics.join(', ')} as ${groupId}`);
+  }
+
+  private eventTypes(): string[] {
+    const types: string[] = [];
+    for (const [pattern, handler] of this.messageHandlers) {
+      if (handler.isEventHandler) types.push(pattern);
+      else this.logger.warn(`@MessagePattern('${pattern}') ignored: Kafka events are @EventPattern only`);
+    }
+    if (types.length === 0) throw new Error('KafkaEventServer found no @EventPattern handlers');
+    return types;
+  }
+
+  /** Nest's handler wrapper reports errors as an erroring Observable; awaiting it rethrows them. */
+  private async invoke(event: EventEnvelope, context: KafkaEventContext): Promise<void> {
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) throw new Error(`no handler for ${event.type}`);
+    const result = await handler(event, context);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private async withAdmin(admin: Admin, work: (admin: Admin) => Promise<void>): Promise<void> {
+    await admin.connect();
+    try {
+      await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
