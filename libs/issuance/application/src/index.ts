@@ -1,5 +1,4 @@
 /**
  * Use cases of the issuance service: command handlers and the ports (interfaces) they need, bound by DI tokens.
- * Filled in by the issuance service issue; the layer exists now so the boundaries are enforced from the start.
  */
-export {};
+export * from './ports/signing-key-vault.port';

@@ -1,1 +1,17 @@
-export {};
+export * from './credential/open-badges.types';
+export * from './credential/ob3.constants';
+export { toCredentialDate, toNumericDate } from './credential/credential-dates';
+export * from './credential/open-badge-credential.builder';
+export * from './recipient/identity-hash';
+export * from './jwt/jwt-proof.types';
+export * from './jwt/jwt-proof.claims';
+export * from './jwt/jwt-proof.checks';
+export * from './jwt/compact-jws';
+export * from './jwt/credential-jose-header';
+export * from './did/did-web';
+export * from './did/did-document.builder';
+export * from './did/did-key-p256';
+export * from './status/bitstring-status-list';
+export * from './status/status-list-credential.builder';
+export * from './status/status-index.allocator';
+export * from './schema/ob3-schema.validator';
