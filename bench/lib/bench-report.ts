@@ -26,7 +26,8 @@ function meets(measurement: Measurement): boolean | undefined {
   return target.op === '>=' ? value >= target.value : value < target.value;
 }
 
-const format = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2));
+const format = (value: number) =>
+  Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 
 /** Prints the benchmark table and writes bench/results/<area>.json. */
 export function report(area: string, measurements: Measurement[], parameters: Record<string, unknown>): void {
@@ -45,7 +46,12 @@ export function report(area: string, measurements: Measurement[], parameters: Re
   for (const row of rows) process.stdout.write(`${line(Object.values(row).map(String))}\n`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${area}.json`);
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   writeFileSync(
     file,
     `${JSON.stringify({ area, measuredAt: new Date().toISOString(), machine, parameters, measurements: measurements.map((m) => ({ ...m, meetsTarget: meets(m) })) }, null, 2)}\n`,
