@@ -55,9 +55,13 @@ export class CommitLog {
       .toArray()) as StoredCommit[];
   }
 
-  /** The oldest unpublished commits by insertion (`_id`), across streams. */
-  async oldestUnpublished(limit: number): Promise<StoredCommit[]> {
-    return (await this.collection.find({ published: false }).sort({ _id: 1 }).limit(limit).toArray()) as StoredCommit[];
+  /**
+   * Up to `limit` unpublished commits, in no particular order. Deliberately unsorted: an equality filter
+   * plus a limit is what FerretDB can push down to its backend; a server-side sort would make it fetch and
+   * sort every unpublished commit on each call. Callers order what they get.
+   */
+  async unpublished(limit: number): Promise<StoredCommit[]> {
+    return (await this.collection.find({ published: false }).limit(limit).toArray()) as StoredCommit[];
   }
 
   /** One stream's unpublished commits in version order. */
@@ -69,9 +73,13 @@ export class CommitLog {
       .toArray()) as StoredCommit[];
   }
 
+  /** One `_id`-equality update per commit in one round trip: FerretDB cannot push `$in` down and would scan. */
   async markPublished(ids: readonly mongo.ObjectId[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.collection.updateMany({ _id: { $in: [...ids] } }, { $set: { published: true } });
+    await this.collection.bulkWrite(
+      ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { published: true } } } })),
+      { ordered: false },
+    );
   }
 
   /** Summed in the application: FerretDB 1.24 answers `$sum: '$field'` in `$group` with 0. */
