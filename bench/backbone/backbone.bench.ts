@@ -13,15 +13,15 @@ import { measureKafkaCeilings } from './kafka-ceiling';
 import { measureAppendRate, measureRelayRate } from './store-and-relay';
 
 const PARAMETERS = {
-  appendStreams: 2_000,
+  appendStreams: 500,
   appendEventsPerStream: 10,
   appendConcurrency: 32,
   relayBatchCommits: 500,
-  ceilingMessages: 100_000,
-  endToEndStreams: 2_000,
+  ceilingMessages: 50_000,
+  endToEndStreams: 500,
   endToEndEventsPerStream: 10,
   latencyRatePerSecond: 1_000,
-  latencySeconds: 15,
+  latencySeconds: 10,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,6 @@
-import { validateEvent } from '@credstream/contracts';
+import type { EventEnvelope } from '@credstream/contracts';
+import { KafkaEventServer } from '@credstream/messaging';
+import { Registry } from 'prom-client';
 import type { BenchEnv } from './bench-env';
 import { seconds } from './bench-env';
 
@@ -9,8 +11,8 @@ export interface HandledEvent {
 }
 
 /**
- * A consumer group on `topic` that validates each event against its contract and hands it to
- * `onEvent`; resolves `stop`. (Replaced by the messaging transport once it lands.)
+ * The production consumer path: credstream's Kafka transport (decode, validate against the contract,
+ * traced handler, offsets committed after handling) with a handler that only records the event.
  */
 export async function startConsumer(
   env: BenchEnv,
@@ -18,22 +20,23 @@ export async function startConsumer(
   groupId: string,
   onEvent: (event: HandledEvent) => void,
 ) {
-  const consumer = env.kafka.consumer({ groupId, maxBytesPerPartition: 4 * 1024 * 1024 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      for (const message of batch.messages) {
-        const result = validateEvent(JSON.parse(String(message.value)));
-        if (!result.valid) throw new Error(JSON.stringify(result.problems));
-        onEvent({ id: result.event.id, occurredAt: result.event.occurredAt, handledAt: Date.now() });
-      }
-    },
+  const server = new KafkaEventServer({
+    kafka: env.kafka,
+    groupId,
+    topicOverrides: { 'share.viewed.v1': topic },
+    partitionsConsumedConcurrently: 3,
+    registry: new Registry(),
   });
-  return { stop: () => consumer.disconnect() };
+  server.addHandler(
+    'share.viewed.v1',
+    async (event: EventEnvelope) => onEvent({ id: event.id, occurredAt: event.occurredAt, handledAt: Date.now() }),
+    true,
+  );
+  await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+  return { stop: () => server.close() };
 }
 
-/** Consumes `count` events already on `topic` and resolves events/s (timed from the first batch). */
+/** Consumes `count` events already on `topic` and resolves events/s (timed from the first event handled). */
 export async function measureConsumerRate(env: BenchEnv, topic: string, count: number) {
   let handled = 0;
   let firstAt = 0n;
