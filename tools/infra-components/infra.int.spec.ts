@@ -1,14 +1,17 @@
 /**
  * Integration test for tools/infra: runs the real script against a PRIVATE instance
  * (temporary INFRA_DIR, free ports picked at runtime), never the default instance.
- * Needs the prerequisites of tools/infra (java, mvn, go, clickhouse-server or apt-get, npm ci).
+ * Needs the prerequisites of tools/infra (java, mvn, go, clickhouse-server/postgresql or apt-get, npm ci).
  * The first run on a machine may build/download everything (~2 min); later runs take ~10 s.
+ * `mongo` is FerretDB on a private PostgreSQL cluster: both processes are checked, and after `down`
+ * no process of the instance may remain (PostgreSQL's processes all run in the cluster's data dir).
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { mongo } from 'mongoose';
 
 const SCRIPT = path.resolve(__dirname, '..', 'infra');
 const COMPONENTS = ['kafka', 'mongo', 'clickhouse'] as const;
@@ -72,6 +75,30 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** PIDs of live processes that belong to an instance: working directory or command line inside `dir`. */
+function processesOf(dir: string): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid || !isRunning(pid)) continue;
+    let cwd = '';
+    let cmdline = '';
+    try {
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      /* gone, or not ours to inspect */
+    }
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      /* gone */
+    }
+    if (cwd === dir || cwd.startsWith(`${dir}/`) || cmdline.includes(dir)) found.push(pid);
+  }
+  return found;
+}
+
 /** Waits until process.kill(pid, 0) throws (the process is gone and reaped), at most `ms`. */
 async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -91,15 +118,21 @@ describe('tools/infra on a private instance', () => {
   let env: NodeJS.ProcessEnv;
   let ports: Record<string, number>;
   const pids: Partial<Record<Component, number>> = {};
+  let pgPid = 0;
 
   const pidFile = (c: Component) => path.join(infraDir, `${c}.pid`);
   const readPid = (c: Component) => Number(fs.readFileSync(pidFile(c), 'utf8').split('\n')[0]);
-  const statusLine = (stdout: string, c: Component) => stdout.split('\n').find((l) => l.startsWith(`${c} `)) ?? '';
+  const statusLine = (stdout: string, c: Component | 'mongo-pg') =>
+    stdout.split('\n').find((l) => l.startsWith(`${c} `)) ?? '';
+  /** The PostgreSQL postmaster of the mongo component, from PostgreSQL's own pid file. */
+  const pgDataDir = () => path.join(infraDir, 'mongo', 'pg', 'data');
+  const readPgPid = () => Number(fs.readFileSync(path.join(pgDataDir(), 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   beforeAll(async () => {
-    infraDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-'));
-    const [kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver] = await freePorts(7);
-    ports = { kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver };
+    // mkdtemp makes a 0700 directory: tools/infra must still let user postgres reach its cluster.
+    infraDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-')));
+    const [kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver] = await freePorts(8);
+    ports = { kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver };
     env = {
       ...process.env,
       INFRA_DIR: infraDir,
@@ -108,6 +141,7 @@ describe('tools/infra on a private instance', () => {
       INFRA_KAFKA_HEAP: '384m',
       INFRA_MONGO_PORT: String(mongo),
       INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
+      INFRA_MONGO_PG_PORT: String(mongoPg),
       INFRA_CLICKHOUSE_HTTP_PORT: String(chHttp),
       INFRA_CLICKHOUSE_TCP_PORT: String(chTcp),
       INFRA_CLICKHOUSE_INTERSERVER_PORT: String(chInterserver),
@@ -135,6 +169,15 @@ describe('tools/infra on a private instance', () => {
       pids[c] = readPid(c);
       expect(isRunning(pids[c]!)).toBe(true);
     }
+    // mongo = FerretDB with the PostgreSQL backend on this instance's own cluster
+    expect(fs.readFileSync(pidFile('mongo'), 'utf8')).toContain('backend=postgresql\n');
+    const ferretArgs = fs.readFileSync(`/proc/${pids.mongo}/cmdline`, 'utf8').split('\0');
+    expect(ferretArgs).toContain('--handler=postgresql');
+    expect(ferretArgs).toContain(`--postgresql-url=postgres://postgres@127.0.0.1:${ports.mongoPg}/ferretdb`);
+    pgPid = readPgPid();
+    expect(isRunning(pgPid)).toBe(true);
+    expect(fs.readFileSync(`/proc/${pgPid}/cmdline`, 'utf8').split('\0')).toContain(pgDataDir());
+    if (process.getuid?.() === 0) expect(fs.statSync(`/proc/${pgPid}`).uid).not.toBe(0); // runs as user postgres
   }, 180_000);
 
   it('status shows every component up with endpoint and PID', async () => {
@@ -145,6 +188,9 @@ describe('tools/infra on a private instance', () => {
     );
     expect(statusLine(res.stdout, 'mongo')).toMatch(
       new RegExp(`^mongo\\s+up\\s+mongodb://127\\.0\\.0\\.1:${ports.mongo}/credstream\\s+pid ${pids.mongo}\\b`),
+    );
+    expect(statusLine(res.stdout, 'mongo-pg')).toMatch(
+      new RegExp(`^mongo-pg\\s+up\\s+postgres://postgres@127\\.0\\.0\\.1:${ports.mongoPg}/ferretdb\\s+pid ${pgPid}\\b`),
     );
     expect(statusLine(res.stdout, 'clickhouse')).toMatch(
       new RegExp(`^clickhouse\\s+up\\s+http://127\\.0\\.0\\.1:${ports.chHttp}\\s+pid ${pids.clickhouse}\\b`),
@@ -179,6 +225,28 @@ describe('tools/infra on a private instance', () => {
     expect(analystWrite.body).toContain('readonly');
   }, 30_000);
 
+  it('mongo stores and finds documents by field through FerretDB on PostgreSQL', async () => {
+    const client = new mongo.MongoClient(`mongodb://127.0.0.1:${ports.mongo}/credstream`, {
+      directConnection: true,
+      serverSelectionTimeoutMS: 5_000,
+    });
+    try {
+      await client.connect();
+      const coll = client.db('credstream').collection<{ _id: string; k: string; n: number }>('infra_probe');
+      await coll.insertMany([
+        { _id: 'a', k: 'x', n: 1 },
+        { _id: 'b', k: 'y', n: 2 },
+        { _id: 'c', k: 'x', n: 3 },
+      ]);
+      expect((await coll.find({ k: 'x' }).sort({ n: 1 }).toArray()).map((d) => d._id)).toEqual(['a', 'c']);
+      expect((await coll.updateMany({ k: 'x' }, { $set: { n: 0 } })).modifiedCount).toBe(2);
+      expect(await coll.countDocuments({ n: 0 })).toBe(2);
+      await coll.drop();
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
   it('a second up is idempotent: same processes, endpoints printed again', async () => {
     const res = await runInfra(env, 'up');
     expectOk(res);
@@ -186,37 +254,75 @@ describe('tools/infra on a private instance', () => {
       expect(res.stderr).toContain(`${c}: already running (pid ${pids[c]})`);
       expect(readPid(c)).toBe(pids[c]);
     }
+    expect(readPgPid()).toBe(pgPid);
     expect(res.stdout).toContain(`export KAFKA_BROKERS=127.0.0.1:${ports.kafka}\n`);
   }, 120_000);
 
-  it('up refuses to start a component whose port is taken, and leaves nothing behind', async () => {
-    const [kafka, kafkaController, mongo, mongoDebug, chHttp, chTcp, chInterserver] = await freePorts(7);
-    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-busy-'));
-    const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen(mongoDebug, '127.0.0.1', () => resolve()));
+  it.each(['debug', 'postgresql'])(
+    'up refuses to start mongo whose %s port is taken, and leaves nothing behind',
+    async (which) => {
+      const [kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver] = await freePorts(8);
+      const otherDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-busy-')));
+      const busy = which === 'debug' ? mongoDebug : mongoPg;
+      const blocker = net.createServer();
+      await new Promise<void>((resolve) => blocker.listen(busy, '127.0.0.1', () => resolve()));
+      try {
+        const otherEnv = {
+          ...env,
+          INFRA_DIR: otherDir,
+          INFRA_KAFKA_PORT: String(kafka),
+          INFRA_KAFKA_CONTROLLER_PORT: String(kafkaController),
+          INFRA_MONGO_PORT: String(mongo),
+          INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
+          INFRA_MONGO_PG_PORT: String(mongoPg),
+          INFRA_CLICKHOUSE_HTTP_PORT: String(chHttp),
+          INFRA_CLICKHOUSE_TCP_PORT: String(chTcp),
+          INFRA_CLICKHOUSE_INTERSERVER_PORT: String(chInterserver),
+        };
+        const res = await runInfra(otherEnv, 'up', 'mongo');
+        expect(res.code).not.toBe(0);
+        expect(res.stderr).toContain(`port 127.0.0.1:${busy} is already in use`);
+        expect(fs.existsSync(path.join(otherDir, 'mongo.pid'))).toBe(false);
+        expect(processesOf(otherDir)).toEqual([]);
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+        fs.rmSync(otherDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+
+  it('runs mongo with the SQLite backend when INFRA_MONGO_BACKEND=sqlite (no PostgreSQL)', async () => {
+    const [mongo, mongoDebug, mongoPg] = await freePorts(3);
+    const otherDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-sqlite-')));
+    const otherEnv = {
+      ...env,
+      INFRA_DIR: otherDir,
+      INFRA_MONGO_BACKEND: 'sqlite',
+      INFRA_MONGO_PORT: String(mongo),
+      INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
+      INFRA_MONGO_PG_PORT: String(mongoPg),
+    };
     try {
-      const otherEnv = {
-        ...env,
-        INFRA_DIR: otherDir,
-        INFRA_KAFKA_PORT: String(kafka),
-        INFRA_KAFKA_CONTROLLER_PORT: String(kafkaController),
-        INFRA_MONGO_PORT: String(mongo),
-        INFRA_MONGO_DEBUG_PORT: String(mongoDebug),
-        INFRA_CLICKHOUSE_HTTP_PORT: String(chHttp),
-        INFRA_CLICKHOUSE_TCP_PORT: String(chTcp),
-        INFRA_CLICKHOUSE_INTERSERVER_PORT: String(chInterserver),
-      };
-      const res = await runInfra(otherEnv, 'up', 'mongo');
-      expect(res.code).not.toBe(0);
-      expect(res.stderr).toContain(`port 127.0.0.1:${mongoDebug} is already in use`);
-      expect(fs.existsSync(path.join(otherDir, 'mongo.pid'))).toBe(false);
+      const up = await runInfra(otherEnv, 'up', 'mongo');
+      expectOk(up);
+      expect(up.stdout).toContain(`export MONGODB_URI=mongodb://127.0.0.1:${mongo}/credstream\n`);
+      const ferretPid = Number(fs.readFileSync(path.join(otherDir, 'mongo.pid'), 'utf8').split('\n')[0]);
+      expect(fs.readFileSync(`/proc/${ferretPid}/cmdline`, 'utf8').split('\0')).toContain('--handler=sqlite');
+      expect(fs.existsSync(path.join(otherDir, 'mongo', 'pg'))).toBe(false);
+      const status = await runInfra(otherEnv, 'status', 'mongo');
+      expect(statusLine(status.stdout, 'mongo')).toMatch(/^mongo\s+up\s/);
+      expect(statusLine(status.stdout, 'mongo-pg')).toBe('');
     } finally {
-      await new Promise((resolve) => blocker.close(resolve));
+      expectOk(await runInfra(otherEnv, 'down', 'mongo'));
+      expect(processesOf(otherDir)).toEqual([]);
       fs.rmSync(otherDir, { recursive: true, force: true });
     }
   }, 60_000);
 
   it('down stops every process it started and removes the pid files', async () => {
+    const pgChildren = processesOf(pgDataDir());
+    expect(pgChildren).toContain(pgPid);
     const res = await runInfra(env, 'down');
     expectOk(res);
     for (const c of COMPONENTS) {
@@ -228,12 +334,18 @@ describe('tools/infra on a private instance', () => {
       }
       expect(fs.existsSync(pidFile(c))).toBe(false);
     }
+    // PostgreSQL (postmaster and every child) and FerretDB of this instance are gone.
+    expect(res.stderr).toContain('mongo: PostgreSQL stopped');
+    for (const pid of pgChildren) expect(isRunning(pid)).toBe(false);
+    expect(processesOf(infraDir)).toEqual([]);
+    expect(fs.existsSync(path.join(pgDataDir(), 'postmaster.pid'))).toBe(false);
   }, 120_000);
 
   it('status shows every component down, and a second down is a no-op', async () => {
     const status = await runInfra(env, 'status');
     expect(status.code).toBe(0);
     for (const c of COMPONENTS) expect(statusLine(status.stdout, c)).toMatch(new RegExp(`^${c}\\s+down\\s`));
+    expect(statusLine(status.stdout, 'mongo-pg')).toMatch(/^mongo-pg\s+down\s/);
     const again = await runInfra(env, 'down');
     expect(again.code).toBe(0);
     for (const c of COMPONENTS) expect(again.stderr).toContain(`${c}: not running`);

@@ -22,7 +22,8 @@ export interface PrivateInfra {
 
 const PORT_VARIABLES: Record<InfraComponent, string[]> = {
   kafka: ['INFRA_KAFKA_PORT', 'INFRA_KAFKA_CONTROLLER_PORT'],
-  mongo: ['INFRA_MONGO_PORT', 'INFRA_MONGO_DEBUG_PORT'],
+  // INFRA_MONGO_PG_PORT: the private PostgreSQL cluster FerretDB stores its data in.
+  mongo: ['INFRA_MONGO_PORT', 'INFRA_MONGO_DEBUG_PORT', 'INFRA_MONGO_PG_PORT'],
   clickhouse: ['INFRA_CLICKHOUSE_HTTP_PORT', 'INFRA_CLICKHOUSE_TCP_PORT', 'INFRA_CLICKHOUSE_INTERSERVER_PORT'],
 };
 
