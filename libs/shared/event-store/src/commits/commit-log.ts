@@ -73,13 +73,13 @@ export class CommitLog {
       .toArray()) as StoredCommit[];
   }
 
-  /** One `_id`-equality update per commit in one round trip: FerretDB cannot push `$in` down and would scan. */
+  /**
+   * One statement for the whole batch. Not `bulkWrite`: FerretDB 1.24 leaks a PostgreSQL connection per
+   * statement of a multi-statement update, and the server hangs once its pool is exhausted.
+   */
   async markPublished(ids: readonly mongo.ObjectId[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.collection.bulkWrite(
-      ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { published: true } } } })),
-      { ordered: false },
-    );
+    await this.collection.updateMany({ _id: { $in: [...ids] } }, { $set: { published: true } });
   }
 
   /** Summed in the application: FerretDB 1.24 answers `$sum: '$field'` in `$group` with 0. */
