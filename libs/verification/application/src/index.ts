@@ -1,5 +1,16 @@
 /**
- * Use cases of the verification service: command handlers and the ports (interfaces) they need, bound by DI tokens.
- * Filled in by the verification service issue; the layer exists now so the boundaries are enforced from the start.
+ * Use cases of the verification service: query handlers and the ports (interfaces) they need, bound by DI tokens
+ * (plain symbols: no framework here; the app binds them with factory providers).
  */
-export {};
+export * from './ports/key-resolver.port';
+export * from './ports/signature-verifier.port';
+export * from './ports/status-list-provider.port';
+export * from './ports/status-list-fetcher.port';
+export * from './ports/schema-validator.port';
+export * from './ports/issuer-directory.port';
+export * from './ports/clock.port';
+export * from './ports/verification-policy.token';
+export * from './proof/jwt-proof.verifier';
+export * from './status/verified-status-list.provider';
+export * from './verify-credential/verify-credential.query';
+export * from './verify-credential/verify-credential.handler';

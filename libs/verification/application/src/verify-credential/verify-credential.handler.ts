@@ -1,0 +1,155 @@
+import {
+  blockingFailureOf,
+  checkClaims,
+  checkIssuerTrust,
+  checkRecipient,
+  checkSchema,
+  checkStatus,
+  checkStructure,
+  checkValidityPeriod,
+  credentialVerifiedData,
+  schemaIdsFor,
+  statusEntriesOf,
+  verificationPolicy,
+  verificationResultOf,
+  type CheckResult,
+  type ParsedCredentialJwt,
+  type SchemaOutcome,
+  type StatusListLookup,
+  type VerificationPolicy,
+  warning,
+} from '@credstream/verification/domain';
+import type { Clock } from '../ports/clock.port';
+import type { IssuerDirectory, KnownIssuer } from '../ports/issuer-directory.port';
+import type { KeyResolver } from '../ports/key-resolver.port';
+import type { SchemaValidator } from '../ports/schema-validator.port';
+import type { SignatureVerifier } from '../ports/signature-verifier.port';
+import type { StatusListProvider } from '../ports/status-list-provider.port';
+import { JwtProofVerifier } from '../proof/jwt-proof.verifier';
+import { attempt } from '../support/attempt';
+import type { VerifyCredentialQuery, VerifyCredentialResult } from './verify-credential.query';
+
+export interface VerifyCredentialDependencies {
+  keyResolver: KeyResolver;
+  signatureVerifier: SignatureVerifier;
+  statusListProvider: StatusListProvider;
+  schemaValidator: SchemaValidator;
+  issuerDirectory: IssuerDirectory;
+  clock: Clock;
+}
+
+type IssuerLookup = { known?: KnownIssuer; failed?: string };
+
+/**
+ * Verifies one credential: every check in the OB 3.0 order, each through a port where it needs the outside world.
+ * Always resolves with a result, whatever the input: an invalid credential is an outcome, not an exception.
+ */
+export class VerifyCredentialHandler {
+  private readonly policy: VerificationPolicy;
+  private readonly proof: JwtProofVerifier;
+
+  constructor(
+    private readonly deps: VerifyCredentialDependencies,
+    policy: Partial<VerificationPolicy> = {},
+  ) {
+    this.policy = verificationPolicy(policy);
+    this.proof = new JwtProofVerifier(deps.keyResolver, deps.signatureVerifier, this.policy);
+  }
+
+  async execute(query: VerifyCredentialQuery): Promise<VerifyCredentialResult> {
+    const { check, jwt } = checkStructure(query.input);
+    const issuer = jwt?.issuerId ? await this.findIssuer(jwt.issuerId) : {};
+    const checks = jwt ? [check, ...(await this.checkCredential(jwt, issuer, query))] : [check];
+    const result = verificationResultOf(checks);
+    const event = credentialVerifiedData({
+      verificationId: query.verificationId,
+      result,
+      credentialId: jwt?.credentialId,
+      issuerId: jwt?.issuerId,
+      issuerKnown: issuer.known !== undefined,
+      channel: query.channel,
+      verifier: query.verifier,
+    });
+    return jwt ? { result, event, credential: jwt.credential } : { result, event };
+  }
+
+  private async checkCredential(
+    jwt: ParsedCredentialJwt,
+    issuer: IssuerLookup,
+    query: VerifyCredentialQuery,
+  ): Promise<CheckResult[]> {
+    const proof = await this.proof.verify(jwt, issuer.known?.keys);
+    if (blockingFailureOf(proof)) return proof;
+    const now = this.deps.clock.now();
+    const [schema, status] = await Promise.all([this.checkSchema(jwt), this.checkStatus(jwt, issuer.known, now)]);
+    return [
+      ...proof,
+      checkClaims(jwt.claims, jwt.credential),
+      schema,
+      checkValidityPeriod({
+        credential: jwt.credential,
+        claims: jwt.claims,
+        now,
+        clockSkewSeconds: this.policy.clockSkewSeconds,
+      }),
+      status,
+      issuer.failed === undefined
+        ? checkIssuerTrust(jwt.issuerId, issuer.known !== undefined)
+        : warning('issuer', 'ISSUER_UNKNOWN', `the issuer directory could not be read: ${issuer.failed}`),
+      checkRecipient(jwt.credential, query.recipient),
+    ];
+  }
+
+  private async findIssuer(issuerId: string): Promise<IssuerLookup> {
+    return attempt<IssuerLookup>(
+      async () => ({ known: await this.deps.issuerDirectory.findIssuer(issuerId) }),
+      (message) => ({ failed: message }),
+    );
+  }
+
+  private async checkSchema(jwt: ParsedCredentialJwt): Promise<CheckResult> {
+    const outcomes = await Promise.all(
+      schemaIdsFor(jwt.credential, jwt.dataModel).map(async (schemaId): Promise<SchemaOutcome> => {
+        const validation = await attempt(
+          () => this.deps.schemaValidator.validate(jwt.credential, schemaId),
+          () => ({ known: false as const }),
+        );
+        return { schemaId, ...validation };
+      }),
+    );
+    return checkSchema(outcomes);
+  }
+
+  private async checkStatus(jwt: ParsedCredentialJwt, known: KnownIssuer | undefined, now: Date): Promise<CheckResult> {
+    const entries = statusEntriesOf(jwt.credential);
+    const { credentialId } = jwt;
+    const knownStatus =
+      known && credentialId
+        ? await attempt(
+            () => this.deps.issuerDirectory.credentialStatus(known.did, credentialId),
+            () => undefined,
+          )
+        : undefined;
+    const lists = new Map<string, StatusListLookup>();
+    if (!knownStatus) {
+      const urls = [...new Set(entries.entries.map((entry) => entry.listUrl))];
+      const lookups = await Promise.all(urls.map((url) => this.fetchList(url)));
+      urls.forEach((url, i) => lists.set(url, lookups[i]));
+    }
+    return checkStatus({
+      credentialIssuerId: jwt.issuerId,
+      entries,
+      lists,
+      known: knownStatus,
+      now,
+      clockSkewSeconds: this.policy.clockSkewSeconds,
+    });
+  }
+
+  private fetchList(url: string): Promise<StatusListLookup> {
+    return attempt(
+      () => this.deps.statusListProvider.get(url),
+      (message) => ({ ok: false, failure: { code: 'STATUS_UNAVAILABLE', message } }),
+    );
+  }
+}
