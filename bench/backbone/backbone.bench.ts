@@ -16,7 +16,7 @@ const PARAMETERS = {
   appendStreams: 500,
   appendEventsPerStream: 10,
   appendConcurrency: 32,
-  relayBatchCommits: 500,
+  relayBatchCommits: 10_000,
   ceilingMessages: 50_000,
   endToEndStreams: 500,
   endToEndEventsPerStream: 10,

@@ -34,7 +34,7 @@ export async function measureEndToEndThroughput(
   eventsPerStream: number,
   concurrency: number,
 ) {
-  const run = await pipeline(env, 'e2e_', 'e2e', 200);
+  const run = await pipeline(env, 'e2e_', 'e2e', 5_000);
   const total = streams * eventsPerStream;
   const started = process.hrtime.bigint();
   await inParallel(streams, concurrency, async (s) => {
@@ -51,7 +51,7 @@ export async function measureEndToEndThroughput(
 
 /** Appends at a steady `ratePerSecond` for `durationSeconds`; latency = handled time - occurredAt (the append). */
 export async function measureLatencyAtRate(env: BenchEnv, ratePerSecond: number, durationSeconds: number) {
-  const run = await pipeline(env, 'lat_', 'latency', 100);
+  const run = await pipeline(env, 'lat_', 'latency', 5_000);
   const total = ratePerSecond * durationSeconds;
   const streams = 500;
   const versions = new Array<number>(streams).fill(0);

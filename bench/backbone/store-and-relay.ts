@@ -20,9 +20,11 @@ export async function measureAppendRate(
 }
 
 export function createRelay(env: BenchEnv, store: MongoEventStore, topic: string, batchSize: number) {
+  const collectionPrefix = store.commits.collection.collectionName.replace(/commits$/, '');
   const producer = createRelayProducer(env.kafka);
   const relay = new EventRelay({
     connection: env.connection,
+    collectionPrefix,
     producer,
     logger: env.logger,
     notifier: store.notifier,
