@@ -132,7 +132,14 @@ describe('KafkaEventServer (Nest transport, real Kafka)', () => {
     expect(handled).toEqual([first.id, last.id]);
     await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 4, 'all four offsets committed');
 
-    const [invalidLetter, garbageLetter] = await bed.read(`${groupId}.dlq`, 2);
+    // Dead letters keep their original keys, so they may land on different DLQ partitions: match them by key.
+    const letters = await bed.read(`${groupId}.dlq`, 2);
+    const letterWithKey = (key: string) => {
+      const letter = letters.find((record) => record.key?.toString() === key);
+      if (!letter) throw new Error(`no dead letter with key ${key}`);
+      return letter;
+    };
+    const [invalidLetter, garbageLetter] = [letterWithKey('k-invalid'), letterWithKey('k-garbage')];
     const header = (record: typeof invalidLetter, name: string) => record.headers?.[name]?.toString();
     expect(invalidLetter.key?.toString()).toBe('k-invalid');
     expect(invalidLetter.value?.toString()).toBe(JSON.stringify(invalid));
