@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConnectionsModule, HealthModule, LoggingModule } from '@credstream/runtime';
+import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { AnalyticsConfig } from '../config/analytics.config';
 
 /** Root module of the analytics service: wiring only. */
@@ -13,6 +13,7 @@ export class AnalyticsAppModule {
         LoggingModule.forRoot(logger),
         ConnectionsModule.forRoot({ serviceName: 'analytics', kafka: config, clickhouse: config }),
         HealthModule,
+        MetricsModule.forRoot(),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConnectionsModule, HealthModule, LoggingModule } from '@credstream/runtime';
+import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { IssuanceConfig } from '../config/issuance.config';
 
 /** Root module of the issuance service: wiring only. */
@@ -13,6 +13,7 @@ export class IssuanceAppModule {
         LoggingModule.forRoot(logger),
         ConnectionsModule.forRoot({ serviceName: 'issuance', kafka: config, mongo: config }),
         HealthModule,
+        MetricsModule.forRoot(),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConnectionsModule, HealthModule, LoggingModule } from '@credstream/runtime';
+import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { SharingConfig } from '../config/sharing.config';
 
 /** Root module of the sharing service: wiring only. */
@@ -13,6 +13,7 @@ export class SharingAppModule {
         LoggingModule.forRoot(logger),
         ConnectionsModule.forRoot({ serviceName: 'sharing', kafka: config, mongo: config }),
         HealthModule,
+        MetricsModule.forRoot(),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConnectionsModule, HealthModule, LoggingModule } from '@credstream/runtime';
+import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { VerificationConfig } from '../config/verification.config';
 
 /** Root module of the verification service: wiring only. */
@@ -13,6 +13,7 @@ export class VerificationAppModule {
         LoggingModule.forRoot(logger),
         ConnectionsModule.forRoot({ serviceName: 'verification', kafka: config, mongo: config }),
         HealthModule,
+        MetricsModule.forRoot(),
       ],
     };
   }

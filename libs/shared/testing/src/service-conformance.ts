@@ -71,6 +71,13 @@ export function describeServiceConformance(options: ConformanceOptions): void {
         expect(missing.headers.get('x-powered-by')).toBeNull();
       });
 
+      it('exposes Prometheus metrics at /metrics', async () => {
+        const response = await fetch(`${service.url}/metrics`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+        expect(await response.text()).toMatch(/^process_cpu_seconds_total /m);
+      });
+
       it('echoes a well-formed correlation id and replaces a malformed one', async () => {
         const echoed = await fetch(`${service.url}/health/live`, { headers: { 'x-correlation-id': 'journey-42' } });
         expect(echoed.headers.get('x-correlation-id')).toBe('journey-42');
