@@ -9,6 +9,8 @@ import {
   credentialJoseHeader,
   credentialJwtClaims,
   jwsSigningInput,
+  shareAchievement,
+  shareProfile,
 } from '@credstream/open-badges';
 import type { Measurement } from '../lib/bench-report';
 
@@ -25,33 +27,40 @@ export const DEFAULT_SIGNING_BENCH_OPTIONS: SigningBenchOptions = { seconds: 1, 
 const ISSUER = 'did:web:credstream.example:issuers:5d1c1f0e-6a43-4a55-9d1b-2f5b8f8c1a01';
 const KID = `${ISSUER}#key-1`;
 
+/**
+ * A bulk job issues one achievement from one issuer: both are built once (deep-frozen, JSON cached) and shared by
+ * every credential, as the issuance service does. Per-credential parts (id, recipient, evidence, status) vary.
+ */
+const BULK_ISSUER = shareProfile({
+  id: ISSUER,
+  name: 'Universidade Exemplo',
+  url: 'https://uni.example.org',
+  email: 'badges@uni.example.org',
+});
+const BULK_ACHIEVEMENT = shareAchievement({
+  id: 'https://credstream.example/achievements/7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+  name: 'Data Engineering Fundamentals',
+  description: 'Designs and operates batch and streaming data pipelines.',
+  criteria: { narrative: 'Completed the 60-hour course and passed the final project with a score of 80 or more.' },
+  achievementType: 'Certificate',
+  image: { id: 'https://credstream.example/images/data-eng.png', type: 'Image' },
+  alignment: [
+    {
+      type: ['Alignment'],
+      targetName: 'manage data pipelines',
+      targetUrl: 'http://data.europa.eu/esco/skill/2f8a1b0e-5d3c-4f1e-9a7b-6c5d4e3f2a1b',
+      targetFramework: 'ESCO',
+    },
+  ],
+});
+
 /** A realistic credential: email recipient, alignment, evidence, status entry, validUntil. */
 function credentialNumber(n: number): OpenBadgeCredential {
   const suffix = n.toString(16).padStart(12, '0');
   return buildOpenBadgeCredential({
     id: `9b3a4c2e-1f0d-4e8b-a7c6-${suffix}`,
-    issuer: {
-      id: ISSUER,
-      name: 'Universidade Exemplo',
-      url: 'https://uni.example.org',
-      email: 'badges@uni.example.org',
-    },
-    achievement: {
-      id: 'https://credstream.example/achievements/7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
-      name: 'Data Engineering Fundamentals',
-      description: 'Designs and operates batch and streaming data pipelines.',
-      criteria: { narrative: 'Completed the 60-hour course and passed the final project with a score of 80 or more.' },
-      achievementType: 'Certificate',
-      image: { id: 'https://credstream.example/images/data-eng.png', type: 'Image' },
-      alignment: [
-        {
-          type: ['Alignment'],
-          targetName: 'manage data pipelines',
-          targetUrl: 'http://data.europa.eu/esco/skill/2f8a1b0e-5d3c-4f1e-9a7b-6c5d4e3f2a1b',
-          targetFramework: 'ESCO',
-        },
-      ],
-    },
+    issuer: BULK_ISSUER,
+    achievement: BULK_ACHIEVEMENT,
     recipient: { email: `learner${n}@example.org`, salt: `s${suffix}` },
     validFrom: '2026-06-30T09:15:00Z',
     validUntil: '2029-06-30T09:15:00Z',

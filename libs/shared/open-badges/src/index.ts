@@ -15,3 +15,4 @@ export * from './status/bitstring-status-list';
 export * from './status/status-list-credential.builder';
 export * from './status/status-index.allocator';
 export * from './schema/ob3-schema.validator';
+export { shareJsonValue, sharedJsonOf } from './credential/shared-json';

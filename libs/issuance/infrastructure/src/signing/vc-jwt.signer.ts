@@ -4,7 +4,6 @@ import {
   credentialJoseHeader,
   credentialJwtPayloadJson,
   encodeJwsHeader,
-  jwsSigningInputFromParts,
 } from '@credstream/open-badges';
 
 export interface VcJwtHeaderInput {
@@ -12,6 +11,17 @@ export interface VcJwtHeaderInput {
   /** The exact verification method id in the issuer's DID document, e.g. `did:web:host:issuers:<id>#key-1`. */
   kid: string;
 }
+
+/** A vault that can also sign synchronously in this process (the AES-GCM vault); remote KMSs cannot. */
+interface SyncSigningKeyVault extends SigningKeyVault {
+  signSync(keyRef: string, data: Uint8Array): Uint8Array;
+}
+
+const hasSignSync = (vault: SigningKeyVault): vault is SyncSigningKeyVault =>
+  typeof (vault as Partial<SyncSigningKeyVault>).signSync === 'function';
+
+/** Largest scratch buffer a signer keeps; bigger credentials take fresh buffers. */
+const MAX_SCRATCH_BYTES = 1 << 20;
 
 /**
  * Signs credentials per the OB 3.0 JSON Web Token proof format: header {alg, kid, typ: "JWT"}, payload the
@@ -22,12 +32,38 @@ export class VcJwtSigner {
   /** Encoded headers per (alg, kid): an issuer signs thousands of credentials with the same one. */
   private readonly headers = new Map<string, string>();
 
-  constructor(private readonly vault: SigningKeyVault) {}
+  private readonly syncVault: SyncSigningKeyVault | undefined;
+  /** Reused for the payload's UTF-8 bytes and then the signing input's bytes (sync vaults only, see below). */
+  private scratch = Buffer.allocUnsafe(16 * 1024);
+
+  constructor(private readonly vault: SigningKeyVault) {
+    this.syncVault = hasSignSync(vault) ? vault : undefined;
+  }
 
   async sign(credential: JwtSignableCredential, header: VcJwtHeaderInput, keyRef: string): Promise<string> {
-    const signingInput = jwsSigningInputFromParts(this.encodedHeader(header), credentialJwtPayloadJson(credential));
-    const signature = await this.vault.sign(keyRef, Buffer.from(signingInput, 'latin1'));
-    return `${signingInput}.${Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64url')}`;
+    const encodedHeader = this.encodedHeader(header);
+    const payloadJson = credentialJwtPayloadJson(credential);
+    const syncVault = this.syncVault;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; base64url is ASCII, one byte a character.
+    if (syncVault === undefined || payloadJson.length * 3 > MAX_SCRATCH_BYTES) {
+      const signingInput = `${encodedHeader}.${Buffer.from(payloadJson, 'utf8').toString('base64url')}`;
+      const signature = await this.vault.sign(keyRef, Buffer.from(signingInput, 'latin1'));
+      return `${signingInput}.${base64url(signature)}`;
+    }
+    // A sync vault is done with the bytes when signSync returns, so one scratch buffer serves every call
+    // without allocating: UTF-8 payload -> base64url text -> signing input bytes, signed in place.
+    const scratch = this.scratchOf(encodedHeader.length + 4 + payloadJson.length * 4);
+    const payloadBytes = scratch.write(payloadJson, 0, 'utf8');
+    const signingInput = `${encodedHeader}.${scratch.toString('base64url', 0, payloadBytes)}`;
+    const inputBytes = scratch.write(signingInput, 0, 'latin1');
+    const signature = syncVault.signSync(keyRef, scratch.subarray(0, inputBytes));
+    return `${signingInput}.${base64url(signature)}`;
+  }
+
+  private scratchOf(bytes: number): Buffer {
+    if (this.scratch.length < bytes)
+      this.scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH_BYTES * 2, 2 ** Math.ceil(Math.log2(bytes))));
+    return this.scratch;
   }
 
   private encodedHeader({ alg, kid }: VcJwtHeaderInput): string {
@@ -40,4 +76,10 @@ export class VcJwtSigner {
     }
     return encoded;
   }
+}
+
+function base64url(bytes: Uint8Array): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString(
+    'base64url',
+  );
 }

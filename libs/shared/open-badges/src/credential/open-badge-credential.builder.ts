@@ -1,5 +1,6 @@
 import { emailIdentityObject } from '../recipient/identity-hash';
 import { toCredentialDate } from './credential-dates';
+import { shareJsonValue, sharedJsonOf } from './shared-json';
 import {
   ACHIEVEMENT_CREDENTIAL_SCHEMA_URL,
   ONE_EDTECH_SCHEMA_VALIDATOR_TYPE,
@@ -23,9 +24,12 @@ export type CredentialRecipient = { email: string; salt: string } | { did: strin
 export interface BuildOpenBadgeCredentialInput {
   /** A UUID (or an already-formed `urn:uuid:` URN). */
   id: string;
-  /** The issuer Profile; `id` is the issuer's did:web DID. `type` defaults to ['Profile']. */
+  /**
+   * The issuer Profile; `id` is the issuer's did:web DID. `type` defaults to ['Profile']. A {@link shareProfile}
+   * result is used as is (shared, not copied), so bulk jobs serialise it once.
+   */
   issuer: WithOptionalType<Profile>;
-  /** The achievement embedded in the subject; `type` defaults to ['Achievement']. */
+  /** The achievement embedded in the subject; `type` defaults to ['Achievement']. A {@link shareAchievement} result is used as is. */
   achievement: WithOptionalType<Achievement>;
   recipient: CredentialRecipient;
   validFrom: Date | string;
@@ -41,7 +45,9 @@ export interface BuildOpenBadgeCredentialInput {
 
 /** Builds an unsigned OpenBadgeCredential (OB 3.0 on VC Data Model 2.0). Pure: dates, ids and salts come in. */
 export function buildOpenBadgeCredential(input: BuildOpenBadgeCredentialInput): OpenBadgeCredential {
-  const achievement: Achievement = { ...input.achievement, type: input.achievement.type ?? ['Achievement'] };
+  const achievement: Achievement = isShared(input.achievement)
+    ? input.achievement
+    : { ...input.achievement, type: input.achievement.type ?? ['Achievement'] };
   const subject: AchievementSubject =
     'did' in input.recipient
       ? { id: input.recipient.did, type: ['AchievementSubject'], achievement }
@@ -54,7 +60,7 @@ export function buildOpenBadgeCredential(input: BuildOpenBadgeCredentialInput): 
     '@context': [...OPEN_BADGE_CREDENTIAL_CONTEXTS],
     id: input.id.startsWith('urn:uuid:') ? input.id : `urn:uuid:${input.id}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { ...input.issuer, type: input.issuer.type ?? ['Profile'] },
+    issuer: isShared(input.issuer) ? input.issuer : { ...input.issuer, type: input.issuer.type ?? ['Profile'] },
     validFrom: toCredentialDate(input.validFrom),
     name: input.name ?? achievement.name,
     credentialSubject: subject,
@@ -67,4 +73,22 @@ export function buildOpenBadgeCredential(input: BuildOpenBadgeCredentialInput): 
   if (input.evidence?.length) credential.evidence = input.evidence.map((e) => ({ ...e, type: e.type ?? ['Evidence'] }));
   if (input.credentialStatus !== undefined) credential.credentialStatus = input.credentialStatus;
   return credential;
+}
+
+/**
+ * The issuer Profile (type defaulted) as a deep-frozen copy whose JSON text is computed once: build every
+ * credential of a bulk job from the same result and the signer splices that text instead of re-serialising it.
+ * Plain JSON data only (a TypeError otherwise).
+ */
+export function shareProfile(issuer: WithOptionalType<Profile>): Profile {
+  return shareJsonValue<Profile>({ ...issuer, type: issuer.type ?? ['Profile'] });
+}
+
+/** Same as {@link shareProfile} for the Achievement (type defaulted to ['Achievement']). */
+export function shareAchievement(achievement: WithOptionalType<Achievement>): Achievement {
+  return shareJsonValue<Achievement>({ ...achievement, type: achievement.type ?? ['Achievement'] });
+}
+
+function isShared<T extends object>(value: T): value is T & { type: string[] } {
+  return sharedJsonOf(value) !== undefined;
 }
