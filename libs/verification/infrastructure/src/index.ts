@@ -1,5 +1,7 @@
-/**
- * Adapters of the verification service: implementations of the application ports (MongoDB, Kafka, ClickHouse, HTTP clients).
- * Filled in by the verification service issue; the layer exists now so the boundaries are enforced from the start.
- */
-export {};
+/** Adapters of the verification service: implementations of the application ports. */
+export * from './http/address-policy';
+export * from './http/safe-http.fetcher';
+export * from './keys/did-web.key-resolver';
+export * from './signature/jose.signature-verifier';
+export * from './status/http.status-list-fetcher';
+export * from './schema/file-ob3.schema-validator';
