@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { VerificationConfig } from '../config/verification.config';
+import { VerifyCredentialModule } from '../verify-credential/verify-credential.module';
 
 /** Root module of the verification service: wiring only. */
 @Module({})
@@ -14,6 +15,7 @@ export class VerificationAppModule {
         ConnectionsModule.forRoot({ serviceName: 'verification', kafka: config, mongo: config }),
         HealthModule,
         MetricsModule.forRoot(),
+        VerifyCredentialModule.register(config),
       ],
     };
   }
