@@ -1,4 +1,4 @@
-import { EVENT_CONTRACTS } from '../catalogue/event-catalogue';
+import { contractsOn, EVENT_CONTRACTS } from '../catalogue/event-catalogue';
 import type { EventContract, JsonSchema } from '../catalogue/event-contract';
 import { EVENT_CONTENT_TYPE, EVENT_HEADERS } from '../envelope';
 import { ENVELOPE_SCHEMA } from '../envelope.schema';
@@ -70,10 +70,6 @@ function message(contract: EventContract): JsonSchema {
       },
     ],
   };
-}
-
-function contractsOn(topic: Topic): EventContract[] {
-  return EVENT_CONTRACTS.filter((contract) => contract.topic === topic);
 }
 
 const PARTNER_TOPICS: readonly Topic[] = [TOPICS.partnerLearning, TOPICS.partnerEmployment];

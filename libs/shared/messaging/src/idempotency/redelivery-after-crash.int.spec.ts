@@ -6,7 +6,8 @@ import { KAFKA_BROKERS, KafkaTestBed } from '../testing/kafka-test-bed';
 import { openTestDatabase, TestDatabase } from '../testing/test-database';
 import { testEvent } from '../testing/test-events';
 import { waitUntil } from '../testing/wait-until';
-import { ApplyOnceResult, applyOnce } from './processed-event.ledger';
+import { countIssuedOnce, issuedCounters } from '../testing/issued-counter.effect';
+import type { ApplyOnceResult } from './processed-event.ledger';
 
 jest.setTimeout(120_000);
 
@@ -72,9 +73,7 @@ describe('redelivery after a crash between effect and offset commit', () => {
     expect(first.signal).toBe('SIGKILL');
     expect(first.stdout).toContain(`applied ${crashed.id}\n`);
     expect(await bed.committedOffset(groupId, topic)).toBe(-1);
-    const projection = database.db.collection<{ _id: string; issued: number; processed: string[] }>(
-      'issued_per_aggregate',
-    );
+    const projection = issuedCounters(database.db);
     expect(await projection.findOne({ _id: crashed.aggregateId })).toMatchObject({ issued: 1 });
 
     const outcomes: [string, ApplyOnceResult][] = [];
@@ -88,12 +87,7 @@ describe('redelivery after a crash between effect and offset commit', () => {
     server.addHandler(
       'credential.issued.v1',
       async (event: EventEnvelope) => {
-        const outcome = await applyOnce(
-          projection,
-          event.aggregateId,
-          { $inc: { issued: 1 } },
-          { consumer: groupId, eventId: event.id },
-        );
+        const outcome = await countIssuedOnce(database.db, event, groupId);
         outcomes.push([event.id, outcome]);
       },
       true,
