@@ -19,7 +19,15 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp', '**/coverage', '.infra', 'tools/module-boundaries/fixtures/**'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/tmp',
+      '**/coverage',
+      '.infra',
+      'tools/module-boundaries/fixtures/**',
+    ],
   },
   {
     files: ['**/*.ts'],
@@ -39,15 +47,28 @@ export default [
             // Layers: app -> infrastructure -> application -> domain; contracts and platform beside them.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:platform'],
+              onlyDependOnLibsWithTags: [
+                'type:infrastructure',
+                'type:application',
+                'type:domain',
+                'type:contracts',
+                'type:platform',
+              ],
             },
             {
               sourceTag: 'type:infrastructure',
-              onlyDependOnLibsWithTags: ['type:infrastructure', 'type:application', 'type:domain', 'type:contracts', 'type:platform'],
+              onlyDependOnLibsWithTags: [
+                'type:infrastructure',
+                'type:application',
+                'type:domain',
+                'type:contracts',
+                'type:platform',
+              ],
             },
             {
+              // The event store lib is allowed for its port (EventStore, EVENT_STORE); apps wire its adapter.
               sourceTag: 'type:application',
-              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:contracts', 'port:event-store'],
             },
             {
               sourceTag: 'type:domain',
@@ -59,7 +80,10 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: impureImports,
             },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts'],
+            },
           ],
         },
       ],
@@ -68,7 +92,10 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -12,5 +12,7 @@ export * from './store/append-metadata';
 export * from './store/append-notifier';
 export * from './store/envelope-factory';
 export * from './store/event-store';
+export * from './store/event-store.token';
+export * from './nest';
 export * from './store/expected-version';
 export * from './store/mongo-event-store';

@@ -1,4 +1,5 @@
 export * from './bootstrap/create-service-app';
+export * from './bootstrap/connect-event-consumers';
 export * from './bootstrap/run-service';
 export * from './connections/clickhouse-connection';
 export * from './connections/connections.module';

@@ -9,6 +9,7 @@ import { loadConfigOrExit, RuntimeConfig } from '@credstream/config';
 import { createLogger, startTracing } from '@credstream/observability';
 import type { Logger } from 'pino';
 import type { ServiceDescription } from './service-description';
+import type { EventConsumersOptions } from './bootstrap/connect-event-consumers';
 
 export type { ServiceDescription } from './service-description';
 
@@ -19,6 +20,8 @@ export interface LaunchOptions<S extends z.ZodType<ServiceConfig, z.ZodTypeDef, 
   configSchema: S;
   /** Loads (dynamically, after tracing starts) and configures the service's root Nest module. */
   rootModule: (config: z.output<S>, logger: Logger) => Promise<DynamicModule>;
+  /** The service's consumer group, delivering events to its `@EventPattern` handlers. */
+  consumers?: EventConsumersOptions;
 }
 
 export function launchService<S extends z.ZodType<ServiceConfig, z.ZodTypeDef, unknown>>(
@@ -46,7 +49,9 @@ async function start<S extends z.ZodType<ServiceConfig, z.ZodTypeDef, unknown>>(
 ): Promise<void> {
   const { createServiceApp } = await import('./bootstrap/create-service-app');
   const { runService } = await import('./bootstrap/run-service');
-  const app = await createServiceApp(await options.rootModule(config, logger), options.service);
+  const app = await createServiceApp(await options.rootModule(config, logger), options.service, {
+    consumers: options.consumers,
+  });
   await runService({
     app,
     host: config.HOST,

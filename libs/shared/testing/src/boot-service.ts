@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import pino, { Logger } from 'pino';
-import { createServiceApp, ServiceDescription } from '@credstream/runtime';
+import { createServiceApp, ServiceAppOptions, ServiceDescription } from '@credstream/runtime';
 
 export interface BootedService {
   app: INestApplication;
@@ -14,9 +14,11 @@ export interface BootedService {
 export async function bootService(
   description: ServiceDescription,
   rootModule: (logger: Logger) => DynamicModule,
+  options: ServiceAppOptions = {},
 ): Promise<BootedService> {
   const logger = pino({ level: 'silent' });
-  const app = await createServiceApp(rootModule(logger), description);
+  const app = await createServiceApp(rootModule(logger), description, options);
+  await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, logger, close: () => app.close() };

@@ -76,7 +76,11 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
     this.producer = producer;
     this.consumer = consumer;
     const deadLetters = new DeadLetterPublisher(producer, deadLetterTopicFor(groupId), groupId);
-    await this.withAdmin(admin, (connected) => deadLetters.ensureTopic(connected));
+    await this.withAdmin(admin, async (connected) => {
+      await deadLetters.ensureTopic(connected);
+      // Subscribing to a topic nobody has produced to yet must not fail: create it with the broker's defaults.
+      await connected.createTopics({ topics: routing.topics.map((topic) => ({ topic })), waitForLeaders: true });
+    });
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: routing.topics, fromBeginning: this.options.fromBeginning ?? true });

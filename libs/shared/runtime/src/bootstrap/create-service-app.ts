@@ -7,11 +7,18 @@ import { correlationIdMiddleware } from '../http/correlation-id.middleware';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { ROOT_LOGGER } from '../logging/logging.tokens';
 import type { ServiceDescription } from '../service-description';
+import { connectEventConsumers, EventConsumersOptions } from './connect-event-consumers';
+
+export interface ServiceAppOptions {
+  /** Connect a Kafka consumer group that delivers events to the app's `@EventPattern` handlers. */
+  consumers?: EventConsumersOptions;
+}
 
 /** Builds a service's Nest application the same way in production and in integration tests. */
 export async function createServiceApp(
   rootModule: DynamicModule,
   service: ServiceDescription,
+  options: ServiceAppOptions = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule, { bufferLogs: true });
   app.useLogger(app.get(NestPinoLogger));
@@ -19,6 +26,7 @@ export async function createServiceApp(
   app.use(correlationIdMiddleware);
   app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
   mountOpenApi(app, service);
+  if (options.consumers) connectEventConsumers(app, options.consumers);
   return app;
 }
 

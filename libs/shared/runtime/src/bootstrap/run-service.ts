@@ -18,6 +18,8 @@ export interface RunOptions {
  */
 export async function runService(options: RunOptions): Promise<void> {
   const { app, host, port, logger } = options;
+  // Consumers first: a service that cannot consume exits (and is restarted) rather than serve stale reads.
+  await app.startAllMicroservices();
   await app.listen(port, host);
   logger.info({ url: await app.getUrl() }, 'listening');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

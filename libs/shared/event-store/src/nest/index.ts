@@ -1,0 +1,2 @@
+export * from './event-sourcing.module';
+export * from './event-sourcing.options';
