@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: runs every `bench:<area>` script of package.json in turn, then writes
+ * bench/results/summary.md with each figure next to its target. A failing benchmark is reported
+ * in the summary and makes the command exit non-zero, after the others have run.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS_DIR } from '../lib/bench-report';
+import { readResults, renderSummary, RunOutcome } from './summary';
+
+const ROOT = join(__dirname, '..', '..');
+
+function benchScripts(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return Object.keys(manifest.scripts).filter((name) => name.startsWith('bench:'));
+}
+
+function main(): void {
+  const outcomes: RunOutcome[] = [];
+  for (const script of benchScripts()) {
+    process.stdout.write(`\n=== npm run ${script} ===\n`);
+    const started = Date.now();
+    const run = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' });
+    outcomes.push({ script, exitCode: run.status ?? 1, seconds: (Date.now() - started) / 1000 });
+  }
+  const summary = renderSummary(readResults(RESULTS_DIR), outcomes, new Date());
+  const file = join(RESULTS_DIR, 'summary.md');
+  writeFileSync(file, summary);
+  process.stdout.write(`\n${summary}\nwrote ${file}\n`);
+  if (outcomes.some((outcome) => outcome.exitCode !== 0)) process.exitCode = 1;
+}
+
+main();
