@@ -11,7 +11,13 @@ describe('benchmark summary', () => {
       area: 'relay',
       measuredAt: '2026-11-27T01:00:00.000Z',
       measurements: [
-        { metric: 'relay rate', value: 1234.5, unit: 'events/s', target: { op: '>=', value: 20000 }, meetsTarget: false },
+        {
+          metric: 'relay rate',
+          value: 1234.5,
+          unit: 'events/s',
+          target: { op: '>=', value: 20000 },
+          meetsTarget: false,
+        },
         {
           metric: 'signing',
           value: 21000,
@@ -26,9 +32,15 @@ describe('benchmark summary', () => {
   writeFileSync(join(directory, 'unrelated.json'), JSON.stringify({ some: 'thing' }));
 
   it('puts every figure next to its target and says which miss', () => {
-    const summary = renderSummary(readResults(directory), [{ script: 'bench:relay', exitCode: 0, seconds: 12 }], new Date(0));
+    const summary = renderSummary(
+      readResults(directory),
+      [{ script: 'bench:relay', exitCode: 0, seconds: 12 }],
+      new Date(0),
+    );
     expect(summary).toContain('| relay rate | 1,235 events/s | >= 20,000 events/s |  | **misses** |');
-    expect(summary).toContain('| signing | 21,000 credentials/s | >= 21,000 credentials/s | 70 % of raw ES256 | meets |');
+    expect(summary).toContain(
+      '| signing | 21,000 credentials/s | >= 21,000 credentials/s | 70 % of raw ES256 | meets |',
+    );
     expect(summary).toContain('| bench:relay | 0 | 12 |');
   });
 

@@ -53,7 +53,8 @@ export function renderSummary(results: BenchResult[], outcomes: RunOutcome[], no
   }
   if (outcomes.length > 0) {
     lines.push('| script | exit | seconds |', '| --- | --- | --- |');
-    for (const outcome of outcomes) lines.push(`| ${outcome.script} | ${outcome.exitCode} | ${outcome.seconds.toFixed(0)} |`);
+    for (const outcome of outcomes)
+      lines.push(`| ${outcome.script} | ${outcome.exitCode} | ${outcome.seconds.toFixed(0)} |`);
     lines.push('');
   }
   for (const result of results) {
