@@ -2,12 +2,16 @@
  * One jest run for the whole workspace, split into projects by kind of test:
  *   unit         *.spec.ts next to the code, no servers needed
  *   integration  *.int.spec.ts against the real Kafka, FerretDB and ClickHouse started by tools/infra
+ *   browser      *.browser.spec.ts: pages in Debian's Chromium driven by playwright-core (tools/ensure-chromium)
  * Select with `jest --selectProjects unit` (see the npm scripts).
  */
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace(/[/]/g, '\\/')}$`, `<rootDir>/${target}`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace(/[/]/g, '\\/')}$`,
+    `<rootDir>/${target}`,
+  ]),
 );
 
 const swcTransform = [
@@ -32,7 +36,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|@scure/base)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench', '<rootDir>/e2e'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
 };
 
@@ -48,6 +52,12 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['**/*.int.spec.ts'],
+      slowTestThreshold: 30,
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['**/*.browser.spec.ts'],
       slowTestThreshold: 30,
     },
   ],

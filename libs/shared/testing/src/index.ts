@@ -4,3 +4,4 @@ export * from './private-infra';
 export * from './readiness';
 export * from './service-conformance';
 export * from './wait-for';
+export * from './chromium';
