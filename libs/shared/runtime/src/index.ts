@@ -14,3 +14,4 @@ export * from './logging/logging.module';
 export * from './logging/logging.tokens';
 export * from './metrics';
 export * from './service-description';
+export * from './http/historical-timestamp.middleware';

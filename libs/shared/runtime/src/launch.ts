@@ -51,6 +51,7 @@ async function start<S extends z.ZodType<ServiceConfig, z.ZodTypeDef, unknown>>(
   const { runService } = await import('./bootstrap/run-service');
   const app = await createServiceApp(await options.rootModule(config, logger), options.service, {
     consumers: options.consumers,
+    allowHistoricalTimestamps: config.ALLOW_HISTORICAL_TIMESTAMPS,
   });
   await runService({
     app,

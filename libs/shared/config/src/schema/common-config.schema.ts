@@ -13,6 +13,11 @@ export const runtimeConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
+  /**
+   * Historical imports and the demo: lets a caller date what it records with the
+   * `x-credstream-occurred-at` header (events caused by it inherit the date). Off in production.
+   */
+  ALLOW_HISTORICAL_TIMESTAMPS: booleanFlag(false),
 });
 
 export const httpPortSchema = (defaultPort: number) => z.object({ PORT: port(defaultPort) });

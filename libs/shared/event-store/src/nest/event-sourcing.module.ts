@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { businessNow } from '@credstream/observability';
 import { MongoConnection } from '@credstream/runtime';
 import { MongoEventStore } from '../store/mongo-event-store';
 import { EVENT_STORE } from '../store/event-store.token';
@@ -21,7 +22,11 @@ export class EventSourcingModule {
           provide: MongoEventStore,
           inject: [MongoConnection],
           useFactory: (mongo: MongoConnection) =>
-            new MongoEventStore({ connection: mongo.connection, collectionPrefix: options.collectionPrefix }),
+            new MongoEventStore({
+              connection: mongo.connection,
+              collectionPrefix: options.collectionPrefix,
+              clock: businessNow,
+            }),
         },
         { provide: EVENT_STORE, useExisting: MongoEventStore },
         RelayRunner,

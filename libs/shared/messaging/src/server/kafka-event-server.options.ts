@@ -20,6 +20,8 @@ export interface KafkaEventServerOptions {
   commitIntervalMs?: number;
   /** Partitions handled in parallel (one message at a time each, so per-key order holds); default 1. */
   partitionsConsumedConcurrently?: number;
+  /** Handle each event as if at its `occurredAt` (historical imports, the demo); see ALLOW_HISTORICAL_TIMESTAMPS. */
+  inheritOccurredAt?: boolean;
   /** prom-client registry for the consumer metrics; default the global one served by MetricsModule. */
   registry?: Registry;
 }

@@ -3,6 +3,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Admin, Consumer, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { EventEnvelope } from '@credstream/contracts';
+import { RequestContext, runWithRequestContext } from '@credstream/observability';
 import { EventBatchProcessor } from '../consumer/event-batch.processor';
 import { EventMessageProcessor } from '../consumer/event-message.processor';
 import { deadLetterTopicFor } from '../dead-letter/dead-letter.headers';
@@ -120,8 +121,15 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
   private async invoke(event: EventEnvelope, context: KafkaEventContext): Promise<void> {
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) throw new Error(`no handler for ${event.type}`);
-    const result = await handler(event, context);
+    const result = await runWithRequestContext(this.contextOf(event), () => handler(event, context));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  /** Handlers log with the event's correlation and tenant; a historical event dates what it causes when allowed. */
+  private contextOf(event: EventEnvelope): RequestContext {
+    const context: RequestContext = { correlationId: event.correlationId, tenantId: event.tenantId };
+    if (this.options.inheritOccurredAt) context.occurredAt = new Date(event.occurredAt);
+    return context;
   }
 
   private async withAdmin(admin: Admin, work: (admin: Admin) => Promise<void>): Promise<void> {

@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContext {
   correlationId: string;
   tenantId?: string;
+  /** When the work is dated in the past (a historical import); absent means now. */
+  occurredAt?: Date;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -20,4 +22,12 @@ export function currentRequestContext(): RequestContext | undefined {
 export function setContextTenant(tenantId: string): void {
   const context = storage.getStore();
   if (context) context.tenantId = tenantId;
+}
+
+/**
+ * The time at which the work in progress happens: now, unless a historical import dated it
+ * (`RequestContext.occurredAt`). Clocks that stamp events and credentials read this.
+ */
+export function businessNow(): Date {
+  return currentRequestContext()?.occurredAt ?? new Date();
 }

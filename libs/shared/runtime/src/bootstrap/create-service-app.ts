@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
+import { historicalTimestampMiddleware } from '../http/historical-timestamp.middleware';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { ROOT_LOGGER } from '../logging/logging.tokens';
 import type { ServiceDescription } from '../service-description';
@@ -12,6 +13,8 @@ import { connectEventConsumers, EventConsumersOptions } from './connect-event-co
 export interface ServiceAppOptions {
   /** Connect a Kafka consumer group that delivers events to the app's `@EventPattern` handlers. */
   consumers?: EventConsumersOptions;
+  /** Honour `x-credstream-occurred-at` and date consumed events' effects at their time (ALLOW_HISTORICAL_TIMESTAMPS). */
+  allowHistoricalTimestamps?: boolean;
 }
 
 /** Builds a service's Nest application the same way in production and in integration tests. */
@@ -24,9 +27,12 @@ export async function createServiceApp(
   app.useLogger(app.get(NestPinoLogger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(correlationIdMiddleware);
+  app.use(historicalTimestampMiddleware(options.allowHistoricalTimestamps ?? false));
   app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
   mountOpenApi(app, service);
-  if (options.consumers) connectEventConsumers(app, options.consumers);
+  if (options.consumers) {
+    connectEventConsumers(app, { inheritOccurredAt: options.allowHistoricalTimestamps, ...options.consumers });
+  }
   return app;
 }
 

@@ -53,7 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function problem(
+export function problem(
   status: number,
   code: string,
   detail: string,
