@@ -34,7 +34,7 @@ export class Random {
       roll -= weight;
       if (roll <= 0) return item;
     }
-    return items[items.length - 1]![0];
+    return (items[items.length - 1] as [T, number])[0];
   }
 }
 
@@ -113,7 +113,7 @@ export function demoPopulation(
   const end = now.getTime() - 10 * DAY_MS;
   for (let index = 0; index < learnerCount; index++) {
     const name = `${random.pick(FIRST)} ${random.pick(LAST)}`;
-    const home = DEMO_INSTITUTIONS[index % DEMO_INSTITUTIONS.length]!;
+    const home = DEMO_INSTITUTIONS[index % DEMO_INSTITUTIONS.length] as DemoInstitution;
     const learner: DemoLearner = { index, name, email: `learner${index + 1}@demo.credstream.example`, home };
     learners.push(learner);
     const courses = random.int(1, 3);

@@ -47,18 +47,14 @@ export class IssuanceSeeder {
       this.stateFile.save();
       bar.increment();
       for (const achievement of institution.achievements) {
-        if (!tenant.achievements[achievement.key]) {
-          tenant.achievements[achievement.key] = await this.achievement(achievement, tenant.apiKey, tenant.issuerId);
+        let achievementId = tenant.achievements[achievement.key];
+        if (!achievementId) {
+          achievementId = await this.achievement(achievement, tenant.apiKey, tenant.issuerId);
+          tenant.achievements[achievement.key] = achievementId;
           this.stateFile.save();
         }
         bar.increment();
-        await this.rule(
-          institution,
-          achievement,
-          tenant.apiKey,
-          tenant.achievements[achievement.key]!,
-          tenant.issuerId,
-        );
+        await this.rule(institution, achievement, tenant.apiKey, achievementId, tenant.issuerId);
         bar.increment();
       }
     }
@@ -100,7 +96,7 @@ export class IssuanceSeeder {
     const chosen = issued.filter(() => random.chance(0.012));
     const bar = this.progress.bar('revocations', chosen.length);
     await inPool(chosen, 4, async (credential) => {
-      const key = this.stateFile.state.tenants[credential.tenantId]!.apiKey;
+      const key = this.stateFile.state.tenants[credential.tenantId]?.apiKey;
       await this.issuance
         .call('POST', `/credentials/${credential.credentialId}/revoke`, {
           apiKey: key,
