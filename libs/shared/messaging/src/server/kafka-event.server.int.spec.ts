@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Registry } from 'prom-client';
 import type { EventEnvelope } from '@credstream/contracts';
+import { businessNow, currentRequestContext, RequestContext } from '@credstream/observability';
 import { DEAD_LETTER_HEADERS } from '../dead-letter/dead-letter.headers';
 import { KafkaEventErrorFilter } from '../errors/kafka-event-error.filter';
 import { NonRetriableError } from '../errors/non-retriable.error';
@@ -40,6 +41,7 @@ async function startConsumerApp(
   groupId: string,
   handle: IssuedHandler,
   retry: Partial<RetryPolicy> = { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 },
+  inheritOccurredAt = false,
 ): Promise<ConsumerApp> {
   const registry = new Registry();
   @Module({
@@ -57,6 +59,7 @@ async function startConsumerApp(
       sessionTimeoutMs: 10_000,
       heartbeatIntervalMs: 1_000,
       registry,
+      inheritOccurredAt,
     }),
   });
   await app.startAllMicroservices();
@@ -231,4 +234,33 @@ describe('KafkaEventServer (Nest transport, real Kafka)', () => {
     expect(handled).toEqual([first.id]);
     expect(await bed.committedOffset(groupId, topic)).toBe(1);
   });
+
+  it.each([
+    [true, '2026-02-03T04:05:06.000Z'],
+    [false, 'now'],
+  ])(
+    'with inheritOccurredAt %s, handles an event as of %s, in its correlation and tenant',
+    async (inherit, expected) => {
+      const topic = await bed.createTopic();
+      const groupId = bed.groupId();
+      const event = testEvent('credential.issued.v1', { occurredAt: '2026-02-03T04:05:06.000Z', tenantId: 'tenant-9' });
+      const seen: { now: Date; context: RequestContext | undefined }[] = [];
+      await bed.produceEvents(topic, [event]);
+      const retry = { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 200 };
+      await start(
+        bed,
+        topic,
+        groupId,
+        async () => void seen.push({ now: businessNow(), context: currentRequestContext() }),
+        retry,
+        inherit,
+      );
+
+      await waitUntil(() => seen.length === 1, 'the event handled');
+      const [{ now, context }] = seen as [(typeof seen)[number]];
+      if (expected === 'now') expect(Math.abs(now.getTime() - Date.now())).toBeLessThan(30_000);
+      else expect(now.toISOString()).toBe(expected);
+      expect(context).toMatchObject({ correlationId: event.correlationId, tenantId: 'tenant-9' });
+    },
+  );
 });
