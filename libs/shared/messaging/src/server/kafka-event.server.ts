@@ -77,11 +77,10 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
     this.producer = producer;
     this.consumer = consumer;
     const deadLetters = new DeadLetterPublisher(producer, deadLetterTopicFor(groupId), groupId);
-    await this.withAdmin(admin, async (connected) => {
-      await deadLetters.ensureTopic(connected);
-      // Subscribing to a topic nobody has produced to yet must not fail: create it with the broker's defaults.
-      await connected.createTopics({ topics: routing.topics.map((topic) => ({ topic })), waitForLeaders: true });
-    });
+    // Subscribing to a topic nobody has produced to yet must not fail: create it, and the DLQ, with the broker's defaults.
+    await this.withAdmin(admin, (connected) =>
+      createTopicsWithRetry(connected, [deadLetterTopicFor(groupId), ...routing.topics]),
+    );
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topics: routing.topics, fromBeginning: this.options.fromBeginning ?? true });
@@ -138,6 +137,19 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
       await work(admin);
     } finally {
       await admin.disconnect();
+    }
+  }
+}
+
+/** A broker that has just started may not yet host the partitions it created; ask again a few times. */
+async function createTopicsWithRetry(admin: Admin, topics: string[], attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
 }

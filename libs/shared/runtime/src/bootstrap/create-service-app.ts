@@ -43,6 +43,11 @@ function mountOpenApi(app: INestApplication, service: ServiceDescription): void 
       .setTitle(service.title)
       .setDescription(service.description)
       .setVersion(service.version)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Tenant API key (cs_<keyId>_<secret>)' }, 'api-key')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', description: 'Platform admin bootstrap token' },
+        'platform-admin',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
