@@ -11,6 +11,8 @@ export interface DemoTenant {
 
 export interface DemoState {
   tenants: Record<string, DemoTenant>;
+  /** A public, shared credential whose page the summary links to. */
+  sampleCredentialId?: string;
   done: string[];
 }
 

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { DEMO_INSTITUTIONS } from './demo-catalogue';
 import { demoPopulation } from './demo-population';
 import { DemoStateFile } from './demo-state';
+import { EngagementSeeder } from './engagement-seeder';
 import { IssuanceSeeder } from './issuance-seeder';
+import { MailInbox } from './mail-inbox';
 import { OutcomeSeeder } from './outcome-seeder';
 import { PartnerFeed } from './partner-feed';
 import { Progress } from './progress';
@@ -27,7 +29,7 @@ export interface DemoEnvironment {
   adminToken: string;
   stateFile: string;
   learners: number;
-  mailInboxUrl?: string;
+  mailInboxUrl: string;
 }
 
 function environment(): DemoEnvironment {
@@ -42,7 +44,7 @@ function environment(): DemoEnvironment {
     adminToken: env['PLATFORM_ADMIN_TOKEN'] ?? '',
     stateFile: env['DEMO_STATE_FILE'] ?? join(env['INFRA_DIR'] ?? join(root, '.infra'), 'demo', 'state.json'),
     learners: Number(env['DEMO_LEARNERS'] ?? 5_000),
-    mailInboxUrl: env['DEMO_MAIL_INBOX_URL'],
+    mailInboxUrl: env['MAIL_INBOX_URL'] ?? 'http://127.0.0.1:1080',
   };
 }
 
@@ -63,6 +65,10 @@ export async function seedDemo(env: DemoEnvironment): Promise<void> {
     const outcomes = new OutcomeSeeder(stateFile, progress, feed, now);
     await outcomes.employment(issued);
     await issuance.revocations(issued, now);
+    const clients = [env.sharingUrl, env.verificationUrl, env.issuanceUrl].map((url) => new ServiceClient(url));
+    const [sharing, verification, issuanceClient] = clients as [ServiceClient, ServiceClient, ServiceClient];
+    const inbox = new MailInbox(env.mailInboxUrl);
+    await new EngagementSeeder(sharing, verification, issuanceClient, inbox, stateFile, progress, now).run(issued);
   } finally {
     progress.stop();
     await feed.disconnect();
