@@ -25,8 +25,9 @@ function installedVersion(name) {
 }
 
 class PrunedPackageJsonPlugin {
-  constructor(service) {
+  constructor(service, runtimePackages) {
     this.service = service;
+    this.runtimePackages = runtimePackages;
   }
 
   apply(compiler) {
@@ -35,7 +36,7 @@ class PrunedPackageJsonPlugin {
       compilation.hooks.processAssets.tap(
         { name: 'PrunedPackageJsonPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const names = new Set(LOADED_BY_NAME);
+          const names = new Set([...LOADED_BY_NAME, ...this.runtimePackages]);
           for (const module of compilation.modules) {
             if (module.constructor.name !== 'ExternalModule' || typeof module.request !== 'string') continue;
             const name = packageNameOf(module.request.replace(/^node:/, ''));
@@ -60,7 +61,12 @@ class PrunedPackageJsonPlugin {
   }
 }
 
-module.exports = (service) => {
+/**
+ * @param service e.g. "analytics"
+ * @param options.runtimePackages packages the service reads files from at run time (e.g. chart.js's browser
+ *   build, served to dashboards), which webpack cannot see: they are listed in the pruned package.json too.
+ */
+module.exports = (service, options = {}) => {
   const tsconfig = path.join(root, 'apps', service, 'tsconfig.app.json');
   return {
     mode: 'production',
@@ -88,6 +94,6 @@ module.exports = (service) => {
     },
     node: { __dirname: false, __filename: false },
     stats: 'errors-warnings',
-    plugins: [new PrunedPackageJsonPlugin(service)],
+    plugins: [new PrunedPackageJsonPlugin(service, options.runtimePackages ?? [])],
   };
 };

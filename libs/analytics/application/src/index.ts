@@ -1,5 +1,4 @@
-/**
- * Use cases of the analytics service: command handlers and the ports (interfaces) they need, bound by DI tokens.
- * Filled in by the analytics service issue; the layer exists now so the boundaries are enforced from the start.
- */
-export {};
+/** Use cases of the analytics service and the ports they need. */
+export * from './insights/insights-reader.port';
+export * from './insights/get-insight.handler';
+export * from './insights/record-programme-cost.handler';

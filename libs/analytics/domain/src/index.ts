@@ -1,5 +1,4 @@
-/**
- * Pure domain model of the analytics service: events, state, decide/evolve. No framework, I/O, clock or env.
- * Filled in by the analytics service issue; the layer exists now so the boundaries are enforced from the start.
- */
-export {};
+/** Pure domain model of the analytics service: how events become rows, and what an insight may be asked. */
+export * from './projection/analytics-row';
+export * from './projection/to-analytics-row';
+export * from './insights/insight-filters';

@@ -1,4 +1,6 @@
 export * from './dead-letter/dead-letter.headers';
+export * from './dead-letter/dead-letter.publisher';
+export * from './decoding/event-message.decoder';
 export * from './errors/kafka-event-error.filter';
 export * from './errors/non-retriable.error';
 export * from './idempotency/processed-event.ledger';

@@ -1,0 +1,59 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { Readable } from 'node:stream';
+import { ANALYTICS_ROW_COLUMNS, type AnalyticsRow, type Erasure } from '@credstream/analytics/domain';
+import { sqlString, sqlStringList } from './sql-literal';
+import { toTabSeparated } from './tab-separated';
+
+/** Writes projected rows to the raw `events` table and carries out erasures. */
+export class ClickHouseEventWriter {
+  constructor(private readonly client: ClickHouseClient) {}
+
+  /** One INSERT (one HTTP request); the materialized views fill the derived tables in the same request. */
+  async insert(rows: readonly AnalyticsRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.client.insert({
+      table: 'events',
+      format: 'TabSeparated',
+      columns: ANALYTICS_ROW_COLUMNS as unknown as [string, ...string[]],
+      values: Readable.from([Buffer.from(toTabSeparated(rows), 'utf8')], { objectMode: false }),
+    });
+  }
+
+  /** Hashes of every erased recipient key and account id, so late events about them are blanked at ingest. */
+  async erasedHashes(): Promise<string[]> {
+    const result = await this.client.query({
+      query: 'SELECT DISTINCT hash FROM erased_recipients',
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ hash: string }>()).map((row) => row.hash);
+  }
+
+  async recordErased(hashes: readonly string[], erasedAt: Date): Promise<void> {
+    if (hashes.length === 0) return;
+    const at = erasedAt.toISOString().slice(0, 19).replace('T', ' ');
+    await this.client.insert({
+      table: 'erased_recipients',
+      format: 'JSONEachRow',
+      values: hashes.map((hash) => ({ hash, erased_at: at })),
+    });
+  }
+
+  /**
+   * Blanks the recipient's key and account id on every stored event (an ALTER ... UPDATE mutation, applied by
+   * ClickHouse in the background). Counts stay; the link between a person's credentials and outcomes is gone.
+   */
+  async blankRecipients(erasures: readonly Erasure[]): Promise<void> {
+    const keys = erasures.flatMap((erasure) => erasure.recipientKeys).filter((key) => key !== '');
+    const ids = erasures.map((erasure) => erasure.recipientId).filter((id) => id !== '');
+    if (keys.length === 0 && ids.length === 0) return;
+    const condition = [
+      keys.length > 0 ? `recipient_key IN ${sqlStringList(keys)}` : '',
+      ids.length > 0 ? `recipient_id IN ${sqlStringList(ids)}` : '',
+    ]
+      .filter((part) => part !== '')
+      .join(' OR ');
+    await this.client.command({
+      query: `ALTER TABLE events UPDATE recipient_key = ${sqlString('')}, recipient_id = ${sqlString('')} WHERE ${condition}`,
+    });
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Versioned ClickHouse schema of the analytics service, applied in order at start-up by ClickHouseMigrator and
+ * recorded in `schema_migrations`. Append new versions; never edit an applied one. Statements are idempotent
+ * (IF NOT EXISTS) so two replicas starting together are harmless. Written for ClickHouse 18.16 and later.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+const minIf = 'AggregateFunction(minIf, DateTime, UInt8)';
+const uniqIf = 'AggregateFunction(uniqExactIf, String, UInt8)';
+const maxText = 'AggregateFunction(max, String)';
+
+const EVENTS = `
+CREATE TABLE IF NOT EXISTS events (
+  event_id String, event_type String, tenant_id String, source String, aggregate_type String, aggregate_id String,
+  aggregate_version UInt32, occurred_at DateTime, effective_at DateTime, topic String, kafka_partition UInt32,
+  kafka_offset UInt64, credential_id String, issuer_id String, achievement_id String, achievement_revision UInt32,
+  cohort String, recipient_key String, recipient_id String, valid_until DateTime, trigger_kind String, reason String,
+  share_id String, channel String, viewer_hash String, country String, referrer_host String, verification_id String,
+  verified UInt8, issuer_known UInt8, failure_codes Array(String), verifier_organization String,
+  verifier_sector String, outcome String, employer_name String, employer_sector String, employer_size String,
+  course_id String, course_kind String, key_id String, key_hash String, key_scopes Array(String), name String,
+  sector String, achievement_type String, skill_names Array(String), skill_urls Array(String),
+  skill_frameworks Array(String), skill_codes Array(String), payload String,
+  ingested_at DateTime DEFAULT now()
+) ENGINE = ReplacingMergeTree(ingested_at)
+PARTITION BY toYYYYMM(occurred_at)
+ORDER BY (tenant_id, event_type, event_id)`;
+
+const CREDENTIAL_FACTS = `
+CREATE TABLE IF NOT EXISTS credential_facts (
+  tenant_id String, credential_id String,
+  issuer_id ${maxText}, achievement_id ${maxText}, cohort ${maxText},
+  issued_at ${minIf}, valid_until AggregateFunction(max, DateTime),
+  claimed_at ${minIf}, accepted_at ${minIf}, declined_at ${minIf}, revoked_at ${minIf},
+  first_shared_at ${minIf}, first_viewed_at ${minIf}, first_verified_at ${minIf},
+  shares ${uniqIf}, views ${uniqIf}, verifications ${uniqIf}
+) ENGINE = AggregatingMergeTree() ORDER BY (tenant_id, credential_id)`;
+
+const at = (type: string) => `minIfState(effective_at, event_type = '${type}')`;
+
+const CREDENTIAL_FACTS_MV = `
+CREATE MATERIALIZED VIEW IF NOT EXISTS credential_facts_mv TO credential_facts AS
+SELECT tenant_id, credential_id,
+  maxState(issuer_id) AS issuer_id, maxState(achievement_id) AS achievement_id, maxState(cohort) AS cohort,
+  ${at('credential.issued.v1')} AS issued_at, maxState(valid_until) AS valid_until,
+  ${at('credential.claimed.v1')} AS claimed_at, ${at('credential.accepted.v1')} AS accepted_at,
+  ${at('credential.declined.v1')} AS declined_at, ${at('credential.revoked.v1')} AS revoked_at,
+  ${at('share.created.v1')} AS first_shared_at, ${at('share.viewed.v1')} AS first_viewed_at,
+  ${at('credential.verified.v1')} AS first_verified_at,
+  uniqExactIfState(share_id, event_type = 'share.created.v1') AS shares,
+  uniqExactIfState(event_id, event_type = 'share.viewed.v1') AS views,
+  uniqExactIfState(event_id, event_type = 'credential.verified.v1') AS verifications
+FROM events WHERE credential_id != '' GROUP BY tenant_id, credential_id`;
+
+const API_KEY_EVENTS = `
+CREATE TABLE IF NOT EXISTS api_key_events (
+  key_id String, event_id String, event_type String, tenant_id String, key_hash String, key_scopes Array(String),
+  occurred_at DateTime
+) ENGINE = ReplacingMergeTree() ORDER BY (key_id, event_id)`;
+
+const API_KEY_EVENTS_MV = `
+CREATE MATERIALIZED VIEW IF NOT EXISTS api_key_events_mv TO api_key_events AS
+SELECT key_id, event_id, event_type, tenant_id, key_hash, key_scopes, occurred_at FROM events
+WHERE event_type IN ('api-key.created.v1', 'api-key.revoked.v1')`;
+
+const DIMENSION_VIEWS = [
+  `CREATE VIEW IF NOT EXISTS tenants AS
+   SELECT tenant_id, argMax(name, occurred_at) AS name, argMax(country, occurred_at) AS country,
+     argMax(sector, occurred_at) AS sector, min(occurred_at) AS created_at
+   FROM events WHERE event_type = 'tenant.created.v1' GROUP BY tenant_id`,
+  `CREATE VIEW IF NOT EXISTS issuers AS
+   SELECT tenant_id, issuer_id, argMax(name, occurred_at) AS name, min(occurred_at) AS created_at
+   FROM events WHERE event_type = 'issuer.created.v1' GROUP BY tenant_id, issuer_id`,
+  `CREATE VIEW IF NOT EXISTS achievements AS
+   SELECT tenant_id, achievement_id,
+     argMaxIf(issuer_id, achievement_revision, event_type != 'achievement.archived.v1') AS issuer_id,
+     argMaxIf(name, achievement_revision, event_type != 'achievement.archived.v1') AS name,
+     argMaxIf(achievement_type, achievement_revision, event_type != 'achievement.archived.v1') AS achievement_type,
+     max(achievement_revision) AS revision,
+     max(event_type = 'achievement.archived.v1') AS archived,
+     minIf(occurred_at, event_type = 'achievement.created.v1') AS created_at
+   FROM events
+   WHERE event_type IN ('achievement.created.v1', 'achievement.revised.v1', 'achievement.archived.v1')
+   GROUP BY tenant_id, achievement_id`,
+  `CREATE VIEW IF NOT EXISTS achievement_skills AS
+   SELECT tenant_id, achievement_id, achievement_revision AS revision, skill_name, skill_url,
+     any(framework) AS skill_framework, any(code) AS skill_code
+   FROM events
+   ARRAY JOIN skill_names AS skill_name, skill_urls AS skill_url, skill_frameworks AS framework, skill_codes AS code
+   WHERE event_type IN ('achievement.created.v1', 'achievement.revised.v1')
+     AND (tenant_id, achievement_id, achievement_revision) IN (
+       SELECT tenant_id, achievement_id, max(achievement_revision) FROM events
+       WHERE event_type IN ('achievement.created.v1', 'achievement.revised.v1') GROUP BY tenant_id, achievement_id)
+   GROUP BY tenant_id, achievement_id, revision, skill_name, skill_url`,
+  `CREATE VIEW IF NOT EXISTS credentials AS
+   SELECT tenant_id, credential_id, maxMerge(issuer_id) AS issuer_id, maxMerge(achievement_id) AS achievement_id,
+     maxMerge(cohort) AS cohort, minIfMerge(issued_at) AS issued_at, maxMerge(valid_until) AS valid_until,
+     minIfMerge(claimed_at) AS claimed_at, minIfMerge(accepted_at) AS accepted_at,
+     minIfMerge(declined_at) AS declined_at, minIfMerge(revoked_at) AS revoked_at,
+     minIfMerge(first_shared_at) AS first_shared_at, minIfMerge(first_viewed_at) AS first_viewed_at,
+     minIfMerge(first_verified_at) AS first_verified_at, uniqExactIfMerge(shares) AS shares,
+     uniqExactIfMerge(views) AS views, uniqExactIfMerge(verifications) AS verifications
+   FROM credential_facts GROUP BY tenant_id, credential_id`,
+  `CREATE VIEW IF NOT EXISTS credential_holders AS
+   SELECT tenant_id, credential_id, any(recipient_key) AS recipient_key, any(achievement_id) AS achievement_id,
+     any(issuer_id) AS issuer_id, min(occurred_at) AS issued_at
+   FROM events WHERE event_type = 'credential.issued.v1' GROUP BY tenant_id, credential_id`,
+  `CREATE VIEW IF NOT EXISTS share_links AS
+   SELECT tenant_id, share_id, anyIf(credential_id, event_type = 'share.created.v1') AS credential_id,
+     anyIf(channel, event_type = 'share.created.v1') AS channel,
+     minIf(occurred_at, event_type = 'share.created.v1') AS created_at,
+     max(event_type = 'share.revoked.v1') AS revoked
+   FROM events WHERE event_type IN ('share.created.v1', 'share.revoked.v1') GROUP BY tenant_id, share_id`,
+  `CREATE VIEW IF NOT EXISTS share_views AS
+   SELECT tenant_id, event_id, any(share_id) AS share_id, any(credential_id) AS credential_id,
+     any(channel) AS channel, any(viewer_hash) AS viewer_hash, any(country) AS country,
+     any(referrer_host) AS referrer_host, any(occurred_at) AS viewed_at
+   FROM events WHERE event_type = 'share.viewed.v1' GROUP BY tenant_id, event_id`,
+  `CREATE VIEW IF NOT EXISTS verifications AS
+   SELECT tenant_id, verification_id, any(credential_id) AS credential_id, any(verified) AS verified,
+     any(issuer_known) AS issuer_known, any(failure_codes) AS failure_codes, any(channel) AS channel,
+     any(verifier_organization) AS verifier_organization, any(verifier_sector) AS verifier_sector,
+     any(country) AS verifier_country, any(occurred_at) AS verified_at
+   FROM events WHERE event_type = 'credential.verified.v1' GROUP BY tenant_id, verification_id`,
+  `CREATE VIEW IF NOT EXISTS verifier_organisations AS
+   SELECT tenant_id, verifier_organization AS organization, any(verifier_sector) AS sector,
+     any(country) AS country, uniqExact(verification_id) AS verifications, min(occurred_at) AS first_seen_at
+   FROM events WHERE event_type = 'credential.verified.v1' AND verifier_organization != ''
+   GROUP BY tenant_id, verifier_organization`,
+  `CREATE VIEW IF NOT EXISTS employment_outcomes AS
+   SELECT tenant_id, event_id, any(outcome) AS outcome, any(recipient_key) AS recipient_key,
+     any(employer_name) AS employer_name, any(employer_sector) AS employer_sector,
+     any(country) AS employer_country, any(employer_size) AS employer_size, any(effective_at) AS outcome_at
+   FROM events WHERE event_type IN ('person.hired.v1', 'person.promoted.v1') GROUP BY tenant_id, event_id`,
+  `CREATE VIEW IF NOT EXISTS learning_completions AS
+   SELECT tenant_id, event_id, any(recipient_key) AS recipient_key, any(course_id) AS course_id,
+     any(course_kind) AS course_kind, any(cohort) AS cohort, any(effective_at) AS completed_at
+   FROM events WHERE event_type = 'learning.completed.v1' GROUP BY tenant_id, event_id`,
+];
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'raw events and credential facts', statements: [EVENTS, CREDENTIAL_FACTS, CREDENTIAL_FACTS_MV] },
+  { version: 2, name: 'api key directory', statements: [API_KEY_EVENTS, API_KEY_EVENTS_MV] },
+  {
+    version: 3,
+    name: 'erasure list and programme costs',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS erased_recipients (hash String, erased_at DateTime)
+       ENGINE = ReplacingMergeTree() ORDER BY hash`,
+      `CREATE TABLE IF NOT EXISTS programme_costs (
+         tenant_id String, achievement_id String, amount Float64, currency String, entered_at DateTime
+       ) ENGINE = ReplacingMergeTree(entered_at) ORDER BY (tenant_id, achievement_id)`,
+    ],
+  },
+  { version: 4, name: 'dimension and fact views for analysts', statements: DIMENSION_VIEWS },
+];
+
+export const MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime)
+ENGINE = ReplacingMergeTree(applied_at) ORDER BY version`;

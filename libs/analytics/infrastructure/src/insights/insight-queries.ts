@@ -1,0 +1,350 @@
+import type { Granularity, InsightFilters } from '@credstream/analytics/domain';
+import { sqlDate, sqlString } from '../clickhouse/sql-literal';
+
+/**
+ * Every SQL statement behind the dashboards and the /v1/insights endpoints, in one place, so the Grafana
+ * dashboards and docs/analytics.md can reuse them. Each builder takes a tenant and validated filters and returns
+ * plain SQL for ClickHouse 18.16+: no FINAL (duplicates from redelivery are absorbed by uniqExact, min/max and
+ * GROUP BY event id), one JOIN per SELECT, values quoted with sqlString/sqlDate only.
+ */
+export interface InsightScope {
+  tenantId: string;
+  filters: InsightFilters;
+}
+
+const ISSUED = "'credential.issued.v1'";
+const VERIFIED = "'credential.verified.v1'";
+const ACHIEVEMENT_TYPES = "('achievement.created.v1', 'achievement.revised.v1')";
+const OUTCOME_TYPES = "('person.hired.v1', 'person.promoted.v1')";
+
+const tenant = (scope: InsightScope) => `tenant_id = ${sqlString(scope.tenantId)}`;
+const inRange = (column: string, filters: InsightFilters) =>
+  `toDate(${column}) BETWEEN ${sqlDate(filters.from)} AND ${sqlDate(filters.to)}`;
+const hasCredentialFilters = (f: InsightFilters) =>
+  f.issuerId !== undefined || f.achievementId !== undefined || f.cohort !== undefined || f.skill !== undefined;
+
+export function periodExpression(column: string, granularity: Granularity): string {
+  switch (granularity) {
+    case 'day':
+      return `toDate(${column})`;
+    case 'week':
+      return `toMonday(toDate(${column}))`;
+    case 'month':
+      return `toStartOfMonth(toDate(${column}))`;
+  }
+}
+
+/** Achievements of the tenant aligned (in any revision) to the skill filter, by name or framework URL. */
+function skillAchievements(scope: InsightScope, skill: string): string {
+  return `(SELECT achievement_id FROM events WHERE ${tenant(scope)} AND event_type IN ${ACHIEVEMENT_TYPES}
+    AND (has(skill_names, ${sqlString(skill)}) OR has(skill_urls, ${sqlString(skill)})))`;
+}
+
+/** Conditions on credential attributes (columns issuer_id, achievement_id, cohort in the enclosing SELECT). */
+function credentialConditions(scope: InsightScope): string[] {
+  const f = scope.filters;
+  return [
+    f.issuerId === undefined ? '' : `issuer_id = ${sqlString(f.issuerId)}`,
+    f.achievementId === undefined ? '' : `achievement_id = ${sqlString(f.achievementId)}`,
+    f.cohort === undefined ? '' : `cohort = ${sqlString(f.cohort)}`,
+    f.skill === undefined ? '' : `achievement_id IN ${skillAchievements(scope, f.skill)}`,
+  ].filter((condition) => condition !== '');
+}
+
+/** How each column of credential_facts is merged back into a value. */
+const CREDENTIAL_COLUMNS = {
+  issuer_id: 'maxMerge(issuer_id)',
+  achievement_id: 'maxMerge(achievement_id)',
+  cohort: 'maxMerge(cohort)',
+  issued_at: 'minIfMerge(issued_at)',
+  valid_until: 'maxMerge(valid_until)',
+  claimed_at: 'minIfMerge(claimed_at)',
+  accepted_at: 'minIfMerge(accepted_at)',
+  declined_at: 'minIfMerge(declined_at)',
+  revoked_at: 'minIfMerge(revoked_at)',
+  first_shared_at: 'minIfMerge(first_shared_at)',
+  first_viewed_at: 'minIfMerge(first_viewed_at)',
+  first_verified_at: 'minIfMerge(first_verified_at)',
+  shares: 'uniqExactIfMerge(shares)',
+  views: 'uniqExactIfMerge(views)',
+  verifications: 'uniqExactIfMerge(verifications)',
+} as const;
+export type CredentialColumn = keyof typeof CREDENTIAL_COLUMNS;
+
+const IMPACT_COLUMNS: CredentialColumn[] = [
+  'achievement_id',
+  'cohort',
+  'issued_at',
+  'valid_until',
+  'claimed_at',
+  'accepted_at',
+  'declined_at',
+  'revoked_at',
+];
+const FUNNEL_COLUMNS: CredentialColumn[] = [
+  'issued_at',
+  'claimed_at',
+  'accepted_at',
+  'first_shared_at',
+  'first_viewed_at',
+  'first_verified_at',
+];
+
+/**
+ * One row per credential of the tenant, its facts merged from credential_facts, filtered by the credential
+ * filters and (when `byIssueDate`) by issue date. Timestamps are 0 for "never". Only the `columns` asked for are
+ * merged (plus those the filters need): the distinct-count states are the expensive ones.
+ */
+export function credentialScope(
+  scope: InsightScope,
+  byIssueDate = true,
+  columns: readonly CredentialColumn[] = Object.keys(CREDENTIAL_COLUMNS) as CredentialColumn[],
+): string {
+  const having = [
+    'toUInt32(issued_at) > 0',
+    ...(byIssueDate ? [inRange('issued_at', scope.filters)] : []),
+    ...credentialConditions(scope),
+  ];
+  const needed = new Set<CredentialColumn>([...columns, 'issued_at', 'issuer_id', 'achievement_id', 'cohort']);
+  const merged = [...needed].map((column) => `${CREDENTIAL_COLUMNS[column]} AS ${column}`).join(', ');
+  return `SELECT credential_id, ${merged}
+    FROM credential_facts WHERE ${tenant(scope)} GROUP BY credential_id
+    HAVING ${having.join(' AND ')}`;
+}
+
+/** `AND credential_id IN (...)` when credential filters are set, else nothing (events of every credential). */
+function credentialRestriction(scope: InsightScope): string {
+  if (!hasCredentialFilters(scope.filters)) return '';
+  return `AND credential_id IN (SELECT credential_id FROM (${credentialScope(scope, false, [])}))`;
+}
+
+const IMPACT_MEASURES = `count() AS issued,
+    countIf(is_claimed) AS claimed,
+    countIf(toUInt32(accepted_at) > 0) AS accepted,
+    countIf(toUInt32(declined_at) > 0) AS declined,
+    countIf(is_revoked) AS revoked,
+    countIf(is_expired) AS expired,
+    countIf(NOT is_revoked AND NOT is_expired) AS active,
+    round(if(count() = 0, 0, countIf(is_claimed) / count()), 4) AS claim_rate,
+    round(if(count() = 0, 0, countIf(toUInt32(accepted_at) > 0) / count()), 4) AS accept_rate,
+    round(avgIf(hours_to_claim, is_claimed), 2) AS avg_hours_to_claim,
+    round(quantileExactIf(0.5)(hours_to_claim, is_claimed), 2) AS median_hours_to_claim`;
+
+function impactRows(scope: InsightScope): string {
+  return `SELECT achievement_id, cohort, issued_at, valid_until, claimed_at, accepted_at, declined_at, revoked_at,
+      toUInt32(claimed_at) > 0 OR toUInt32(accepted_at) > 0 AS is_claimed,
+      toUInt32(revoked_at) > 0 AS is_revoked,
+      toUInt32(revoked_at) = 0 AND toUInt32(valid_until) > 0 AND valid_until < now() AS is_expired,
+      if(toUInt32(claimed_at) > 0, greatest(0, toInt64(toUInt32(claimed_at)) - toInt64(toUInt32(issued_at))) / 3600,
+        if(toUInt32(accepted_at) > 0, greatest(0, toInt64(toUInt32(accepted_at)) - toInt64(toUInt32(issued_at))) / 3600, 0))
+        AS hours_to_claim
+    FROM (${credentialScope(scope, true, IMPACT_COLUMNS)})`;
+}
+
+/** Names of the tenant's achievements (latest revision). */
+function achievementNames(scope: InsightScope): string {
+  return `SELECT achievement_id, argMax(name, achievement_revision) AS achievement_name FROM events
+    WHERE ${tenant(scope)} AND event_type IN ${ACHIEVEMENT_TYPES} GROUP BY achievement_id`;
+}
+
+export const impactQueries = {
+  totals: (scope: InsightScope) => `SELECT ${IMPACT_MEASURES} FROM (${impactRows(scope)})`,
+  byPeriod: (scope: InsightScope) =>
+    `SELECT toString(${periodExpression('issued_at', scope.filters.granularity)}) AS period, ${IMPACT_MEASURES}
+     FROM (${impactRows(scope)}) GROUP BY period ORDER BY period`,
+  byAchievement: (scope: InsightScope) =>
+    `SELECT achievement_id, achievement_name, issued, claimed, accepted, revoked, expired, active, claim_rate,
+       avg_hours_to_claim FROM (
+       SELECT achievement_id, ${IMPACT_MEASURES} FROM (${impactRows(scope)}) GROUP BY achievement_id
+     ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id ORDER BY issued DESC, achievement_id`,
+  byCohort: (scope: InsightScope) =>
+    `SELECT cohort, ${IMPACT_MEASURES} FROM (${impactRows(scope)}) GROUP BY cohort ORDER BY issued DESC, cohort`,
+};
+
+export const funnelQuery = (scope: InsightScope) =>
+  `SELECT count() AS issued,
+     countIf(toUInt32(claimed_at) > 0 OR toUInt32(accepted_at) > 0) AS claimed,
+     countIf(toUInt32(first_shared_at) > 0) AS shared,
+     countIf(toUInt32(first_viewed_at) > 0) AS viewed,
+     countIf(toUInt32(first_verified_at) > 0) AS verified
+   FROM (${credentialScope(scope, true, FUNNEL_COLUMNS)})`;
+
+function shareEvents(scope: InsightScope): string {
+  return `FROM events WHERE ${tenant(scope)} AND event_type IN ('share.created.v1', 'share.viewed.v1')
+    AND ${inRange('occurred_at', scope.filters)} ${credentialRestriction(scope)}`;
+}
+
+const REACH_MEASURES = `uniqExactIf(share_id, event_type = 'share.created.v1') AS shares,
+    uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
+    uniqExactIf(event_id, event_type = 'share.viewed.v1' AND share_id != '') AS views_via_shares,
+    uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers,
+    uniqExactIf(viewer_hash, event_type = 'share.viewed.v1' AND share_id != '') AS unique_viewers_via_shares,
+    round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
+    round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor`;
+
+export const reachQueries = {
+  totals: (scope: InsightScope) => `SELECT ${REACH_MEASURES} ${shareEvents(scope)}`,
+  byChannel: (scope: InsightScope) =>
+    `SELECT channel, ${REACH_MEASURES} ${shareEvents(scope)} GROUP BY channel ORDER BY views DESC, channel`,
+  byCountry: (scope: InsightScope) =>
+    `SELECT if(country = '', 'unknown', country) AS viewer_country,
+       uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
+       uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers
+     ${shareEvents(scope)} AND event_type = 'share.viewed.v1' GROUP BY viewer_country ORDER BY views DESC, viewer_country`,
+  mostSharedAchievements: (scope: InsightScope) =>
+    `SELECT achievement_id, achievement_name, shares, views FROM (
+       SELECT achievement_id, uniqExactIf(share_id, event_type = 'share.created.v1') AS shares,
+         uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views
+       FROM (SELECT event_id, event_type, share_id, credential_id ${shareEvents(scope)})
+       ANY INNER JOIN (SELECT credential_id, maxMerge(achievement_id) AS achievement_id FROM credential_facts
+         WHERE ${tenant(scope)} GROUP BY credential_id) USING credential_id
+       GROUP BY achievement_id
+     ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
+     ORDER BY shares DESC, views DESC, achievement_id LIMIT 20`,
+};
+
+function verificationEvents(scope: InsightScope): string {
+  return `FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
+    ${credentialRestriction(scope)}`;
+}
+
+const VERIFICATION_MEASURES = `uniqExact(verification_id) AS verifications,
+    uniqExactIf(verification_id, verified = 1) AS passed,
+    uniqExactIf(verification_id, verified = 0) AS failed,
+    round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
+
+export const verificationQueries = {
+  totals: (scope: InsightScope) => `SELECT ${VERIFICATION_MEASURES} ${verificationEvents(scope)}`,
+  failureReasons: (scope: InsightScope) =>
+    `SELECT code, uniqExact(verification_id) AS verifications FROM events ARRAY JOIN failure_codes AS code
+     WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
+     ${credentialRestriction(scope)} GROUP BY code ORDER BY verifications DESC, code`,
+  byOrganisation: (scope: InsightScope) =>
+    `SELECT if(verifier_organization = '', 'anonymous', verifier_organization) AS organization,
+       any(verifier_sector) AS sector, any(country) AS country, ${VERIFICATION_MEASURES}
+     ${verificationEvents(scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`,
+  bySector: (scope: InsightScope) =>
+    `SELECT if(verifier_sector = '', 'unknown', verifier_sector) AS sector, ${VERIFICATION_MEASURES}
+     ${verificationEvents(scope)} GROUP BY sector ORDER BY verifications DESC, sector`,
+  byCountry: (scope: InsightScope) =>
+    `SELECT if(country = '', 'unknown', country) AS country, ${VERIFICATION_MEASURES}
+     ${verificationEvents(scope)} GROUP BY country ORDER BY verifications DESC, country`,
+};
+
+/** Issued credentials of the tenant in range, with their holder, filtered by the credential filters. */
+function holdings(scope: InsightScope): string {
+  const conditions = [
+    tenant(scope),
+    `event_type = ${ISSUED}`,
+    "recipient_key != ''",
+    inRange('occurred_at', scope.filters),
+    ...credentialConditions(scope),
+  ];
+  return `SELECT recipient_key, achievement_id, credential_id, min(occurred_at) AS issued_at FROM events
+    WHERE ${conditions.join(' AND ')} GROUP BY recipient_key, achievement_id, credential_id`;
+}
+
+/** Employment outcomes of the tenant's people (any date: an outcome may come long after the range). */
+function outcomes(scope: InsightScope): string {
+  return `SELECT recipient_key, any(effective_at) AS outcome_at, any(outcome) AS outcome,
+      any(employer_sector) AS employer_sector, any(country) AS employer_country FROM events
+    WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND recipient_key != '' GROUP BY event_id, recipient_key`;
+}
+
+/** Skills of each achievement of the tenant (any revision). */
+function achievementSkills(scope: InsightScope): string {
+  return `SELECT achievement_id, skill FROM events ARRAY JOIN skill_names AS skill
+    WHERE ${tenant(scope)} AND event_type IN ${ACHIEVEMENT_TYPES} GROUP BY achievement_id, skill`;
+}
+
+const OUTCOME_MEASURES = `count() AS recipients,
+    countIf(days >= 0) AS with_outcome,
+    countIf(days >= 0 AND days <= 90) AS with_outcome_90d,
+    countIf(days >= 0 AND days <= 180) AS with_outcome_180d,
+    round(if(count() = 0, 0, countIf(days >= 0 AND days <= 90) / count()), 4) AS share_90d,
+    round(if(count() = 0, 0, countIf(days >= 0 AND days <= 180) / count()), 4) AS share_180d,
+    round(avgIf(days, days >= 0), 1) AS avg_days_to_outcome`;
+
+/** Per holder (and `grain` column), days from the first credential to the first outcome after it; -1 if none. */
+function firstOutcomes(holders: string, scope: InsightScope, grain: string): string {
+  const key = grain === '' ? 'recipient_key' : `recipient_key, ${grain}`;
+  return `SELECT ${key}, min(issued_at) AS first_issued,
+      minIf(outcome_at, toUInt32(outcome_at) >= toUInt32(issued_at) AND toUInt32(outcome_at) > 0) AS first_outcome,
+      if(toUInt32(first_outcome) = 0, -1, (toInt64(toUInt32(first_outcome)) - toInt64(toUInt32(first_issued))) / 86400)
+        AS days
+    FROM (${holders}) ALL LEFT JOIN (${outcomes(scope)}) USING recipient_key GROUP BY ${key}`;
+}
+
+function holdingsBySkill(scope: InsightScope): string {
+  return `SELECT recipient_key, skill, issued_at FROM (${holdings(scope)})
+    ALL INNER JOIN (${achievementSkills(scope)}) USING achievement_id`;
+}
+
+export const employabilityQueries = {
+  totals: (scope: InsightScope) => `SELECT ${OUTCOME_MEASURES} FROM (${firstOutcomes(holdings(scope), scope, '')})`,
+  byAchievement: (scope: InsightScope) =>
+    `SELECT achievement_id, achievement_name, recipients, with_outcome, with_outcome_90d, with_outcome_180d,
+       share_90d, share_180d, avg_days_to_outcome FROM (
+       SELECT achievement_id, ${OUTCOME_MEASURES} FROM (${firstOutcomes(holdings(scope), scope, 'achievement_id')})
+       GROUP BY achievement_id
+     ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id ORDER BY recipients DESC, achievement_id`,
+  bySkill: (scope: InsightScope) =>
+    `SELECT skill, ${OUTCOME_MEASURES} FROM (${firstOutcomes(holdingsBySkill(scope), scope, 'skill')})
+     GROUP BY skill ORDER BY recipients DESC, skill LIMIT 50`,
+  outcomes: (scope: InsightScope) =>
+    `SELECT outcome, if(employer_sector = '', 'unknown', employer_sector) AS sector,
+       if(country = '', 'unknown', country) AS country, uniqExact(event_id) AS outcomes
+     FROM events WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND ${inRange('effective_at', scope.filters)}
+     GROUP BY outcome, sector, country ORDER BY outcomes DESC, outcome, sector, country`,
+};
+
+function tenantProfile(scope: InsightScope): string {
+  return `SELECT argMax(country, occurred_at) AS home_country, argMax(sector, occurred_at) AS home_sector FROM events
+    WHERE ${tenant(scope)} AND event_type = 'tenant.created.v1'`;
+}
+
+export const mobilityQueries = {
+  home: (scope: InsightScope) => tenantProfile(scope),
+  countryFlows: (scope: InsightScope) =>
+    `SELECT kind, if(country = '', 'unknown', country) AS to_country, uniqExact(event_id) AS flows FROM (
+       SELECT event_id, 'verification' AS kind, country FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED}
+         AND ${inRange('occurred_at', scope.filters)} ${credentialRestriction(scope)}
+       UNION ALL
+       SELECT event_id, 'employment' AS kind, country FROM events WHERE ${tenant(scope)}
+         AND event_type IN ${OUTCOME_TYPES} AND ${inRange('effective_at', scope.filters)}
+     ) GROUP BY kind, to_country ORDER BY flows DESC, kind, to_country`,
+  sectorTransitions: (scope: InsightScope) =>
+    `SELECT outcome, if(employer_sector = '', 'unknown', employer_sector) AS to_sector, uniqExact(event_id) AS transitions
+     FROM events WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND ${inRange('effective_at', scope.filters)}
+     GROUP BY outcome, to_sector ORDER BY transitions DESC, outcome, to_sector`,
+  stacking: (scope: InsightScope) =>
+    `SELECT issuers, count() AS recipients, sum(credentials) AS credentials FROM (
+       SELECT recipient_key, uniqExact(issuer_id) AS issuers, uniqExact(credential_id) AS credentials FROM events
+       WHERE ${tenant(scope)} AND event_type = ${ISSUED} AND recipient_key != '' AND ${inRange('occurred_at', scope.filters)}
+       GROUP BY recipient_key
+     ) GROUP BY issuers ORDER BY issuers`,
+};
+
+export const skillsDemandQuery = (scope: InsightScope) =>
+  `SELECT skill, sector, country, uniqExact(verification_id) AS verifications FROM (
+     SELECT verification_id, sector, country, achievement_id FROM (
+       SELECT verification_id, any(credential_id) AS credential_id,
+         if(any(verifier_sector) = '', 'unknown', any(verifier_sector)) AS sector,
+         if(any(country) = '', 'unknown', any(country)) AS country
+       FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
+         ${credentialRestriction(scope)}
+       GROUP BY verification_id
+     ) ANY INNER JOIN (SELECT credential_id, maxMerge(achievement_id) AS achievement_id FROM credential_facts
+       WHERE ${tenant(scope)} GROUP BY credential_id) USING credential_id
+   ) ALL INNER JOIN (${achievementSkills(scope)}) USING achievement_id
+   GROUP BY skill, sector, country ORDER BY verifications DESC, skill, sector, country LIMIT 100`;
+
+export const roiQueries = {
+  costs: (scope: InsightScope) =>
+    `SELECT achievement_id, argMax(amount, entered_at) AS cost, argMax(currency, entered_at) AS currency
+     FROM programme_costs WHERE ${tenant(scope)} GROUP BY achievement_id`,
+  programmes: (scope: InsightScope) =>
+    `SELECT achievement_id, count() AS issued,
+       countIf(toUInt32(claimed_at) > 0 OR toUInt32(accepted_at) > 0) AS claimed, sum(verifications) AS verifications
+     FROM (${credentialScope(scope, true, ['claimed_at', 'accepted_at', 'verifications'])}) GROUP BY achievement_id`,
+};

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { contractFor } from '@credstream/contracts';
+import { toAnalyticsRow } from '@credstream/analytics/domain';
+import { ConsumerMetrics, DeadLetterPublisher, decodeEventMessage, deadLetterTopicFor } from '@credstream/messaging';
+import type { ClickHouseEventWriter } from '../clickhouse/event-row.writer';
+import { ErasureList } from './erasure-list';
+import { commitList, emptyBatch, flushDue, markHandled, PendingBatch } from './projection-buffer';
+import type { ProjectionMetrics } from './projection.metrics';
+
+export interface AnalyticsProjectionOptions {
+  kafka: Kafka;
+  /** Producer for the dead-letter topic (connected by the caller). */
+  producer: Producer;
+  groupId: string;
+  topics: readonly string[];
+  writer: ClickHouseEventWriter;
+  logger: Logger;
+  consumerMetrics: ConsumerMetrics;
+  projectionMetrics: ProjectionMetrics;
+  /** Flush once this many rows are pending. */
+  maxBatchRows: number;
+  /** Flush once the oldest pending message has waited this long. */
+  maxBatchWaitMs: number;
+}
+
+const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+const handlesEveryContract = (type: string): boolean => contractFor(type) !== undefined;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+/**
+ * The analytics projection: one consumer group over every topic, batching rows across partitions into one
+ * ClickHouse INSERT bounded by size and time. Offsets are resolved as messages are buffered (so kafkajs keeps
+ * fetching) but committed only after ClickHouse acknowledged the batch (autoCommit off): a crash replays the
+ * unflushed tail, which the idempotent tables absorb. Undecodable and contract-invalid records go to
+ * `<group>.dlq`, as with KafkaEventServer. See docs/decisions/0008-analytics-projection.md.
+ */
+export class AnalyticsProjectionConsumer {
+  private consumer: Consumer | undefined;
+  /** The consumer offsets are committed through; kept until disconnect so the final flush can commit. */
+  private committer: Consumer | undefined;
+  private pending: PendingBatch = emptyBatch(Date.now());
+  private flushing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly erasures = new ErasureList();
+  private readonly deadLetters: DeadLetterPublisher;
+  private flushedMessages = 0;
+
+  constructor(private readonly options: AnalyticsProjectionOptions) {
+    this.deadLetters = new DeadLetterPublisher(options.producer, deadLetterTopicFor(options.groupId), options.groupId);
+  }
+
+  /** `performance.now()` when the first batch arrived, i.e. once the group was joined (for the bench). */
+  firstBatchAt: number | undefined;
+
+  /** Messages whose offsets were committed since start (for tests and the bench). */
+  get committedMessages(): number {
+    return this.flushedMessages;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, groupId, topics } = this.options;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+      await this.deadLetters.ensureTopic(admin);
+    } finally {
+      await admin.disconnect();
+    }
+    this.erasures.load(await this.options.writer.erasedHashes());
+    const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 4 * 1024 * 1024 });
+    this.consumer = consumer;
+    this.committer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+    this.timer = setInterval(() => void this.flushIfDue(), Math.max(20, Math.floor(this.options.maxBatchWaitMs / 4)));
+  }
+
+  /** Flushes what is buffered (best effort) and leaves the group. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    if (!consumer) return;
+    this.stopped = true;
+    // Still a group member here, so the final flush can commit its offsets.
+    await this.flush(undefined, true).catch(() => undefined);
+    await consumer.disconnect();
+    this.committer = undefined;
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    this.firstBatchAt ??= performance.now();
+    for (const message of batch.messages) {
+      if (this.stopped || !isRunning() || isStale()) break;
+      await this.accept(batch.topic, batch.partition, message);
+      resolveOffset(message.offset);
+      if (flushDue(this.pending, Date.now(), this.options.maxBatchRows, this.options.maxBatchWaitMs)) {
+        await this.flushBehind(heartbeat);
+      }
+    }
+    const last = batch.lastOffset();
+    this.options.consumerMetrics.lag(
+      batch.topic,
+      batch.partition,
+      Number(BigInt(batch.highWatermark) - BigInt(last) - 1n),
+    );
+    await heartbeat();
+  }
+
+  private async accept(topic: string, partition: number, message: EachBatchPayload['batch']['messages'][number]) {
+    const decoded = decodeEventMessage(message.value, topic, handlesEveryContract);
+    if (decoded.kind === 'rejected') {
+      this.options.consumerMetrics.failed(decoded.type, decoded.reason);
+      await this.deadLetters.publish({
+        topic,
+        partition,
+        message,
+        reason: decoded.reason,
+        error: decoded.error,
+        attempts: 0,
+      });
+      this.options.consumerMetrics.deadLettered(decoded.reason);
+    } else if (decoded.kind === 'event') {
+      const projected = toAnalyticsRow(decoded.event, { topic, partition, offset: message.offset }, sha256Hex);
+      if (projected.erasure) {
+        this.erasures.add(projected.erasure);
+        this.pending.erasures.push(projected.erasure);
+      }
+      this.pending.rows.push(this.erasures.scrub(projected.row));
+      this.options.consumerMetrics.processed(decoded.event.type);
+    }
+    markHandled(this.pending, topic, partition, message.offset);
+  }
+
+  /**
+   * Queues a flush of the full buffer and waits only for the flush before it: decoding the next batch overlaps
+   * with ClickHouse inserting this one, while at most two batches are held in memory.
+   */
+  private async flushBehind(heartbeat: () => Promise<void>): Promise<void> {
+    const previous = this.flushing;
+    void this.flush(heartbeat).catch((error: unknown) =>
+      this.options.logger.warn({ err: error }, 'analytics flush abandoned; the batch will be redelivered'),
+    );
+    await previous;
+  }
+
+  private async flushIfDue(): Promise<void> {
+    if (!flushDue(this.pending, Date.now(), this.options.maxBatchRows, this.options.maxBatchWaitMs)) return;
+    await this.flush().catch((error: unknown) => this.options.logger.error({ err: error }, 'analytics flush failed'));
+  }
+
+  /** Serialised: one flush at a time, in buffer order. */
+  private flush(heartbeat?: () => Promise<void>, final = false): Promise<void> {
+    const run = this.flushing.then(() => this.flushPending(heartbeat, final));
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushPending(heartbeat: (() => Promise<void>) | undefined, final: boolean): Promise<void> {
+    const batch = this.pending;
+    if (batch.messages === 0) return;
+    this.pending = emptyBatch(Date.now());
+    const started = process.hrtime.bigint();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.write(batch);
+        break;
+      } catch (error) {
+        this.options.projectionMetrics.flushFailed();
+        this.options.logger.warn(
+          { err: error, attempt, rows: batch.rows.length },
+          'ClickHouse insert failed; retrying',
+        );
+        // Stopping: the batch stays uncommitted and is redelivered to whoever consumes next.
+        if (final || this.stopped) throw error;
+        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), heartbeat);
+      }
+    }
+    await this.commit(batch);
+    this.flushedMessages += batch.messages;
+    this.options.projectionMetrics.flushed(batch.rows.length, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  private async write(batch: PendingBatch): Promise<void> {
+    const { writer } = this.options;
+    if (batch.erasures.length > 0) {
+      await writer.recordErased(
+        batch.erasures.flatMap((erasure) => this.erasures.add(erasure)),
+        new Date(),
+      );
+    }
+    await writer.insert(batch.rows);
+    if (batch.erasures.length > 0) await writer.blankRecipients(batch.erasures);
+  }
+
+  private async commit(batch: PendingBatch): Promise<void> {
+    try {
+      await this.committer?.commitOffsets(commitList(batch));
+    } catch (error) {
+      // A partition moved to another member meanwhile: it re-reads from the last commit; rows are idempotent.
+      this.options.logger.warn({ err: error }, 'offset commit failed after flush; the tail will be redelivered');
+    }
+  }
+}
+
+async function waitWithHeartbeat(ms: number, heartbeat: (() => Promise<void>) | undefined): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(500, until - Date.now())));
+    await heartbeat?.().catch(() => undefined);
+  }
+}
