@@ -9,4 +9,5 @@ launchService({
     const { IssuanceAppModule } = await import('./app/issuance-app.module');
     return IssuanceAppModule.register(config, logger);
   },
+  consumers: { groupId: 'issuance' },
 });

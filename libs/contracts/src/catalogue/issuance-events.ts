@@ -266,4 +266,34 @@ export const ISSUANCE_EVENTS: EventContract[] = [
       reason: 'issued in error',
     },
   },
+  {
+    type: 'credential.suspended.v1',
+    topic: TOPICS.issuanceCredential,
+    source: 'issuance',
+    aggregateType: 'credential',
+    summary: 'A credential was suspended (temporarily invalid); its suspension status list bit is set.',
+    dataSchema: object('suspension', {
+      credentialId: uuid('credential id'),
+      suspendedAt: timestamp('when'),
+      reason: text('reason given by the issuer'),
+    }),
+    example: {
+      credentialId: '01932c8e-0000-7000-8000-000000000003',
+      suspendedAt: '2026-09-01T12:00:00.000Z',
+      reason: 'under review',
+    },
+  },
+  {
+    type: 'credential.reinstated.v1',
+    topic: TOPICS.issuanceCredential,
+    source: 'issuance',
+    aggregateType: 'credential',
+    summary: 'A suspended credential was reinstated; its suspension status list bit is cleared.',
+    dataSchema: object(
+      'reinstatement',
+      { credentialId: uuid('credential id'), reinstatedAt: timestamp('when') },
+      { reason: text('reason given by the issuer') },
+    ),
+    example: { credentialId: '01932c8e-0000-7000-8000-000000000003', reinstatedAt: '2026-09-15T09:00:00.000Z' },
+  },
 ];

@@ -3,6 +3,9 @@ import type { EventContract } from './event-contract';
 import { countryCode, list, nullable, object, oneOf, sha256Hex, text, timestamp, uuid } from './schema-builders';
 
 export const SHARE_CHANNELS = ['linkedin', 'x', 'facebook', 'email', 'embed', 'direct'] as const;
+export const CREDENTIAL_VISIBILITIES = ['public', 'private'] as const;
+export const DOWNLOAD_FORMATS = ['jwt', 'json', 'png', 'svg'] as const;
+export const REFERRER_CLASSES = ['none', 'social', 'search', 'email', 'other'] as const;
 
 const walletEntry = { credentialId: uuid('credential id'), recipientId: uuid('recipient account id') };
 
@@ -42,6 +45,35 @@ export const SHARING_EVENTS: EventContract[] = [
     example: {
       credentialId: '01932c8e-0000-7000-8000-000000000003',
       recipientId: '01932c8e-0000-7000-8000-000000000020',
+    },
+  },
+  {
+    type: 'credential.visibility-changed.v1',
+    topic: TOPICS.sharingRecipient,
+    source: 'sharing',
+    aggregateType: 'recipient',
+    summary: 'A recipient made a credential in their wallet public (its page resolves) or private (its page is a 404).',
+    dataSchema: object('visibility', {
+      ...walletEntry,
+      visibility: oneOf('who may see the credential page', CREDENTIAL_VISIBILITIES),
+    }),
+    example: {
+      credentialId: '01932c8e-0000-7000-8000-000000000003',
+      recipientId: '01932c8e-0000-7000-8000-000000000020',
+      visibility: 'private',
+    },
+  },
+  {
+    type: 'credential.downloaded.v1',
+    topic: TOPICS.sharingRecipient,
+    source: 'sharing',
+    aggregateType: 'recipient',
+    summary: 'A recipient downloaded a credential from their wallet (VC-JWT, JSON, baked PNG or baked SVG).',
+    dataSchema: object('download', { ...walletEntry, format: oneOf('what was downloaded', DOWNLOAD_FORMATS) }),
+    example: {
+      credentialId: '01932c8e-0000-7000-8000-000000000003',
+      recipientId: '01932c8e-0000-7000-8000-000000000020',
+      format: 'png',
     },
   },
   {
@@ -103,7 +135,11 @@ export const SHARING_EVENTS: EventContract[] = [
         channel: oneOf('channel of the link, direct without one', SHARE_CHANNELS),
         viewerHash: sha256Hex('daily-salted hash of the viewer, for unique counts without tracking people'),
       },
-      { country: nullable(countryCode('viewer country')), referrerHost: nullable(text('referring host')) },
+      {
+        country: nullable(countryCode('viewer country')),
+        referrerHost: nullable(text('referring host')),
+        referrerClass: oneOf('kind of referrer (added in place: optional)', REFERRER_CLASSES),
+      },
     ),
     example: {
       shareId: '01932c8e-0000-7000-8000-000000000030',
@@ -112,6 +148,7 @@ export const SHARING_EVENTS: EventContract[] = [
       viewerHash: '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d',
       country: 'GB',
       referrerHost: 'www.linkedin.com',
+      referrerClass: 'social',
     },
   },
 ];

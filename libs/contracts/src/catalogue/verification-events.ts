@@ -27,14 +27,22 @@ export const VERIFICATION_EVENTS: EventContract[] = [
         issuerKnown: { type: 'boolean', description: 'issued by a credstream tenant' },
         verified: { type: 'boolean', description: 'every required check passed' },
         checks: list(check, 'checks in verification order'),
-        channel: oneOf('how it reached us', ['api', 'page', 'upload']),
+        channel: oneOf('how it reached us', ['api', 'page', 'upload', 'embed', 'wallet']),
       },
       {
         verifier: object(
           'the organisation verifying, when it said who it is',
           {},
-          { organization: text('organisation name'), sector: text('sector'), country: countryCode('country') },
+          {
+            organization: text('organisation name'),
+            sector: text('sector, an ISIC code'),
+            country: countryCode('country'),
+          },
         ),
+        achievementId: nullable(text('id of the achievement the credential awards, when it could be read')),
+        issuerTenantId: text('credstream tenant of the issuer, when the issuer is known'),
+        failureCodes: list(text('reason code'), 'reason codes of the failed checks, warnings included'),
+        requestCountry: countryCode('country the request came from, per a trusted proxy header; never the IP'),
       },
     ),
     example: {
@@ -49,6 +57,10 @@ export const VERIFICATION_EVENTS: EventContract[] = [
       ],
       channel: 'api',
       verifier: { organization: 'Acme Analytics', sector: 'information-technology', country: 'DE' },
+      achievementId: 'https://credstream.example/achievements/01932c8e-0000-7000-8000-000000000002',
+      issuerTenantId: 'uni-lisbon',
+      failureCodes: ['STATUS_REVOKED'],
+      requestCountry: 'DE',
     },
   },
 ];

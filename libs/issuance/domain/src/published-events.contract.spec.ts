@@ -159,6 +159,8 @@ describe('published issuance events', () => {
         'achievement.archived.v1',
         'credential.issued.v1',
         'credential.revoked.v1',
+        'credential.suspended.v1',
+        'credential.reinstated.v1',
       ]),
     );
   });

@@ -65,11 +65,11 @@ const revoked: CredentialEvent = {
   data: { credentialId: CREDENTIAL_ID, revokedAt: AT, reason: 'issued in error' },
 };
 const suspended: CredentialEvent = {
-  type: 'credential.suspended',
+  type: 'credential.suspended.v1',
   data: { credentialId: CREDENTIAL_ID, suspendedAt: AT, reason: 'under review' },
 };
 const reinstated: CredentialEvent = {
-  type: 'credential.reinstated',
+  type: 'credential.reinstated.v1',
   data: { credentialId: CREDENTIAL_ID, reinstatedAt: AT },
 };
 

@@ -44,7 +44,7 @@ export const credentialDecider: Decider<CredentialCommand, CredentialEvent, Cred
         const { credentialId } = credential;
         const suspendedAt = timestamp(command.data.suspendedAt, 'suspendedAt');
         return [
-          { type: 'credential.suspended', data: { credentialId, suspendedAt, reason: reason(command.data.reason) } },
+          { type: 'credential.suspended.v1', data: { credentialId, suspendedAt, reason: reason(command.data.reason) } },
         ];
       }
       case 'reinstate-credential': {
@@ -60,7 +60,7 @@ export const credentialDecider: Decider<CredentialCommand, CredentialEvent, Cred
           reinstatedAt: timestamp(command.data.reinstatedAt, 'reinstatedAt'),
           reason: isBlank(command.data.reason) ? undefined : command.data.reason?.trim(),
         };
-        return [{ type: 'credential.reinstated', data: omitUndefined(data) }];
+        return [{ type: 'credential.reinstated.v1', data: omitUndefined(data) }];
       }
       default: {
         const _exhaustive: never = command;
@@ -83,9 +83,9 @@ export const credentialDecider: Decider<CredentialCommand, CredentialEvent, Cred
       }
       case 'credential.revoked.v1':
         return { ...state, status: 'revoked' };
-      case 'credential.suspended':
+      case 'credential.suspended.v1':
         return { ...state, status: 'suspended' };
-      case 'credential.reinstated':
+      case 'credential.reinstated.v1':
         return { ...state, status: 'issued' };
       default: {
         const _exhaustive: never = event;

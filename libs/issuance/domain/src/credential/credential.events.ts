@@ -39,6 +39,5 @@ export interface CredentialIssuedData {
 export type CredentialEvent =
   | DomainEvent<'credential.issued.v1', CredentialIssuedData>
   | DomainEvent<'credential.revoked.v1', { credentialId: string; revokedAt: string; reason?: string }>
-  // Internal until the contracts publish them (suspension is visible to verifiers through the status list).
-  | DomainEvent<'credential.suspended', { credentialId: string; suspendedAt: string; reason: string }>
-  | DomainEvent<'credential.reinstated', { credentialId: string; reinstatedAt: string; reason?: string }>;
+  | DomainEvent<'credential.suspended.v1', { credentialId: string; suspendedAt: string; reason: string }>
+  | DomainEvent<'credential.reinstated.v1', { credentialId: string; reinstatedAt: string; reason?: string }>;

@@ -11,5 +11,6 @@ export type EventConsumersOptions = Omit<KafkaEventServerOptions, 'kafka'>;
  */
 export function connectEventConsumers(app: INestApplication, options: EventConsumersOptions): void {
   const kafka = app.get(KafkaConnection).kafka;
-  app.connectMicroservice({ strategy: new KafkaEventServer({ ...options, kafka }) }, { inheritAppConfig: true });
+  // Not inheritAppConfig: the HTTP problem-details filter must not see consumer errors (the transport handles them).
+  app.connectMicroservice({ strategy: new KafkaEventServer({ ...options, kafka }) });
 }

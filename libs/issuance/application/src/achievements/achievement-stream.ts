@@ -1,0 +1,2 @@
+export const ACHIEVEMENT_AGGREGATE = 'achievement';
+export const achievementStreamId = (achievementId: string): string => `achievement-${achievementId}`;

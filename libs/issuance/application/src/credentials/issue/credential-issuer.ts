@@ -1,0 +1,360 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '@credstream/event-sourcing';
+import {
+  credentialDecider,
+  CREDENTIAL_ERROR_CODES,
+  resolveRecipient,
+  type IssuanceTrigger,
+  type RecipientInput,
+  type StatusEntry,
+} from '@credstream/issuance/domain';
+import {
+  buildOpenBadgeCredential,
+  buildStatusListEntry,
+  shareAchievement,
+  shareProfile,
+  type Achievement,
+  type Profile,
+} from '@credstream/open-badges';
+import type { CredentialReadModel, CredentialSummary } from '../ports/credential-read-model.port';
+import type { CredentialSchemaCheck, CredentialSigner } from '../ports/credential-signer.port';
+import type { IssuableAchievement, IssuerSigningProfile } from '../ports/issuing-directory.port';
+import type { NewStreamEntry, NewStreamsWriter } from '../ports/new-streams-writer.port';
+import { PrefetchingStatusAllocator } from '../../status-lists/prefetching-status.allocator';
+import type { StatusEntryAllocator } from '../../status-lists/status-entry-allocator.port';
+
+/** One credential to issue. The id is deterministic when the caller gave an idempotency key. */
+export interface IssueRow {
+  /** 1-based row number of a bulk upload (0 for a single request). */
+  row: number;
+  credentialId: string;
+  recipient: { email: string } | { did: string };
+  recipientName?: string;
+  cohort?: string;
+  validUntil?: string;
+}
+
+export type IssueOutcome =
+  | { row: number; credentialId: string; outcome: 'issued'; jwt: string; credential: Record<string, unknown> }
+  | { row: number; credentialId: string; outcome: 'skipped' }
+  | { row: number; credentialId: string; outcome: 'failed'; code: string; field: string; reason: string };
+
+/** Everything shared by the credentials of one request or batch, resolved and checked once. */
+export interface IssueContext {
+  tenantId: string;
+  issuer: IssuerSigningProfile & { activeKey: NonNullable<IssuerSigningProfile['activeKey']> };
+  achievement: IssuableAchievement;
+  trigger: IssuanceTrigger;
+  correlationId: string;
+  causationId: string | null;
+  jobId?: string;
+  /** Replaces the issuer's allocator for this context (a bulk job's prefetching one). */
+  allocator?: StatusEntryAllocator;
+  /** Shared (serialise-once) parts; made by {@link sharedParts}. */
+  shared: { profile: Profile; achievement: Achievement };
+}
+
+export interface CredentialIssuerOptions {
+  /** Validate every credential against the OB 3.0 schema (default), or only the first of each batch. */
+  schemaCheck: 'every' | 'first-of-batch';
+}
+
+interface Candidate {
+  row: IssueRow;
+  recipient: RecipientInput;
+  summary: CredentialSummary;
+}
+
+/** A credential's stream id is its id: aggregate id, Kafka key and stream id coincide. */
+export const credentialStreamId = (credentialId: string): string => credentialId;
+
+export function sharedParts(issuer: IssuerSigningProfile, achievement: IssuableAchievement): IssueContext['shared'] {
+  return { profile: shareProfile(issuer.profile), achievement: shareAchievement(achievement.achievement) };
+}
+
+/**
+ * Issues a batch of credentials: validates each row, claims its id (a claimed id is skipped: idempotency),
+ * allocates status entries, builds, signs and schema-checks each credential, decides its issued event, and
+ * appends every stream in one write. A row that fails is reported by row and field; the others are issued.
+ */
+export class CredentialIssuer {
+  constructor(
+    private readonly readModel: CredentialReadModel,
+    private readonly allocator: StatusEntryAllocator,
+    private readonly signer: CredentialSigner,
+    private readonly schema: CredentialSchemaCheck,
+    private readonly writer: NewStreamsWriter,
+    private readonly options: CredentialIssuerOptions = { schemaCheck: 'every' },
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * One credential (API request, partner completion). A claimed id whose stream has no events was left by a
+   * process that stopped between claim and append: it is released and issued now, so a redelivered partner
+   * event or a retried request still gets its credential (once).
+   */
+  async issueOne(context: IssueContext, row: IssueRow): Promise<IssueOutcome> {
+    const [outcome] = await this.issueBatch(context, [row]);
+    if (outcome.outcome !== 'skipped' || (await this.writer.exists(credentialStreamId(row.credentialId)))) {
+      return outcome;
+    }
+    await this.readModel.release([row.credentialId]);
+    const [retried] = await this.issueBatch(context, [row]);
+    return retried;
+  }
+
+  /** An allocator for one job of up to `expected` credentials that allocates `chunk` entries at a time. */
+  prefetchingAllocator(chunk: number, expected: number): StatusEntryAllocator {
+    return new PrefetchingStatusAllocator(this.allocator, chunk, expected);
+  }
+
+  async issueBatch(context: IssueContext, rows: readonly IssueRow[]): Promise<IssueOutcome[]> {
+    const now = this.clock();
+    const issuedAt = now.toISOString();
+    const validFrom = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const outcomes = new Map<string, IssueOutcome>();
+    const duplicates = new Map<number, IssueOutcome>();
+    const candidates: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const [position, row] of rows.entries()) {
+      if (seen.has(row.credentialId)) {
+        duplicates.set(position, {
+          row: row.row,
+          credentialId: row.credentialId,
+          outcome: 'failed',
+          code: 'BULK_ROW_DUPLICATE',
+          field: 'idempotencyKey',
+          reason: 'another row of the upload has the same idempotency key (or recipient)',
+        });
+        continue;
+      }
+      seen.add(row.credentialId);
+      try {
+        const recipient = recipientInput(row.recipient);
+        const { identity } = resolveRecipient(recipient);
+        checkValidUntil(row.validUntil, validFrom);
+        candidates.push({ row, recipient, summary: summaryOf(context, row, identity, issuedAt, validFrom) });
+      } catch (error) {
+        outcomes.set(row.credentialId, failed(row, error));
+      }
+    }
+    const claimed = candidates.length > 0 ? await this.readModel.claim(candidates.map((c) => c.summary)) : new Set();
+    const toIssue = candidates.filter((c) => claimed.has(c.row.credentialId));
+    for (const { row } of candidates) {
+      if (!claimed.has(row.credentialId)) {
+        outcomes.set(row.credentialId, { row: row.row, credentialId: row.credentialId, outcome: 'skipped' });
+      }
+    }
+    if (toIssue.length > 0) {
+      try {
+        await this.issueClaimed(context, toIssue, { issuedAt, validFrom }, outcomes);
+      } catch (error) {
+        await this.readModel.release(toIssue.map((c) => c.row.credentialId));
+        throw error;
+      }
+    }
+    return rows.map((row, position) => duplicates.get(position) ?? outcomeOf(outcomes, row));
+  }
+
+  private async issueClaimed(
+    context: IssueContext,
+    claimed: Candidate[],
+    times: { issuedAt: string; validFrom: string },
+    outcomes: Map<string, IssueOutcome>,
+  ): Promise<void> {
+    const owner = { tenantId: context.tenantId, issuerId: context.issuer.issuerId };
+    const allocator = context.allocator ?? this.allocator;
+    const revocations = await allocator.allocate(owner, 'revocation', claimed.length);
+    const suspensions = await allocator.allocate(owner, 'suspension', claimed.length);
+    const entries: NewStreamEntry[] = [];
+    const failedIds: string[] = [];
+    for (let i = 0; i < claimed.length; i++) {
+      const { row, recipient } = claimed[i];
+      try {
+        const status = { revocation: revocations[i], suspension: suspensions[i] };
+        const credential = this.build(context, row, recipient, status, times.validFrom);
+        const jwt = await this.signer.sign(credential, context.issuer.activeKey);
+        if (this.options.schemaCheck === 'every' || entries.length === 0) this.assertSchemaValid(credential);
+        const events = credentialDecider.decide(
+          {
+            type: 'issue-credential',
+            data: {
+              credentialId: row.credentialId,
+              tenantId: context.tenantId,
+              issuer: {
+                issuerId: context.issuer.issuerId,
+                did: context.issuer.did,
+                kid: context.issuer.activeKey.kid,
+                keyStatus: context.issuer.activeKey.status,
+              },
+              achievement: {
+                achievementId: context.achievement.achievementId,
+                revision: context.achievement.revision,
+                archived: context.achievement.archived,
+              },
+              recipient,
+              recipientName: row.recipientName,
+              cohort: row.cohort,
+              validFrom: times.validFrom,
+              validUntil: row.validUntil,
+              status,
+              issuedAt: times.issuedAt,
+              jwt,
+              trigger: context.trigger,
+            },
+          },
+          credentialDecider.initialState(),
+        );
+        entries.push({ streamId: credentialStreamId(row.credentialId), events });
+        outcomes.set(row.credentialId, {
+          row: row.row,
+          credentialId: row.credentialId,
+          outcome: 'issued',
+          jwt,
+          credential,
+        });
+      } catch (error) {
+        failedIds.push(row.credentialId);
+        outcomes.set(row.credentialId, failed(row, error));
+      }
+    }
+    if (entries.length > 0) {
+      await this.writer.appendToNewStreams(entries, {
+        tenantId: context.tenantId,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        source: 'issuance',
+        aggregateType: 'credential',
+      });
+    }
+    if (failedIds.length > 0) await this.readModel.release(failedIds);
+  }
+
+  private build(
+    context: IssueContext,
+    row: IssueRow,
+    recipient: RecipientInput,
+    status: { revocation: StatusEntry; suspension: StatusEntry },
+    validFrom: string,
+  ) {
+    const credential = buildOpenBadgeCredential({
+      id: row.credentialId,
+      issuer: context.shared.profile,
+      achievement: context.shared.achievement,
+      recipient: recipient.kind === 'email' ? { email: recipient.email, salt: recipient.salt } : { did: recipient.did },
+      validFrom,
+      validUntil: row.validUntil,
+      credentialStatus: buildStatusListEntry({
+        statusListCredential: status.revocation.statusListId,
+        statusListIndex: status.revocation.index,
+        statusPurpose: 'revocation',
+      }),
+    });
+    return credential;
+  }
+
+  private assertSchemaValid(credential: unknown): void {
+    const problems = this.schema.problems(credential);
+    if (problems.length > 0) {
+      throw new IssueRowError(
+        'CREDENTIAL_SCHEMA_INVALID',
+        'credential',
+        `not a valid OB 3.0 credential: ${problems[0]}`,
+      );
+    }
+  }
+}
+
+function outcomeOf(outcomes: Map<string, IssueOutcome>, row: IssueRow): IssueOutcome {
+  const outcome = outcomes.get(row.credentialId);
+  if (!outcome) throw new Error(`row ${row.row} got no outcome`);
+  return outcome;
+}
+
+/** A row-level refusal outside the domain's own errors. */
+export class IssueRowError extends Error {
+  constructor(
+    readonly code: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function recipientInput(recipient: IssueRow['recipient']): RecipientInput {
+  if ('did' in recipient) return { kind: 'did', did: recipient.did };
+  return { kind: 'email', email: recipient.email, salt: randomBytes(12).toString('base64url') };
+}
+
+function checkValidUntil(validUntil: string | undefined, validFrom: string): void {
+  if (validUntil === undefined) return;
+  const until = Date.parse(validUntil);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(validUntil) || Number.isNaN(until)) {
+    throw new IssueRowError(CREDENTIAL_ERROR_CODES.timestampInvalid, 'validUntil', 'validUntil must be ISO-8601');
+  }
+  if (until <= Date.parse(validFrom)) {
+    throw new IssueRowError(
+      CREDENTIAL_ERROR_CODES.validUntilNotAfterValidFrom,
+      'validUntil',
+      'validUntil must be in the future',
+    );
+  }
+}
+
+function summaryOf(
+  context: IssueContext,
+  row: IssueRow,
+  identity: ReturnType<typeof resolveRecipient>['identity'],
+  issuedAt: string,
+  validFrom: string,
+): CredentialSummary {
+  const summary: CredentialSummary = {
+    credentialId: row.credentialId,
+    tenantId: context.tenantId,
+    issuerId: context.issuer.issuerId,
+    achievementId: context.achievement.achievementId,
+    achievementRevision: context.achievement.revision,
+    recipientHash: identity.identityHash,
+    recipientKey: identity.recipientKey,
+    status: 'issued',
+    issuedAt,
+    validFrom,
+    validUntil: row.validUntil ?? null,
+    trigger: context.trigger.kind,
+  };
+  if (row.recipientName?.trim()) summary.recipientName = row.recipientName.trim();
+  if (context.jobId) summary.jobId = context.jobId;
+  return summary;
+}
+
+function failed(row: IssueRow, error: unknown): IssueOutcome {
+  if (error instanceof IssueRowError) {
+    return {
+      row: row.row,
+      credentialId: row.credentialId,
+      outcome: 'failed',
+      code: error.code,
+      field: error.field,
+      reason: error.message,
+    };
+  }
+  if (error instanceof DomainError) {
+    const field = typeof error.details['field'] === 'string' ? error.details['field'] : fieldOfCode(error.code);
+    return {
+      row: row.row,
+      credentialId: row.credentialId,
+      outcome: 'failed',
+      code: error.code,
+      field,
+      reason: error.message,
+    };
+  }
+  throw error;
+}
+
+function fieldOfCode(code: string): string {
+  if (code.startsWith('RECIPIENT_DID')) return 'did';
+  if (code.startsWith('RECIPIENT')) return 'email';
+  return 'row';
+}
