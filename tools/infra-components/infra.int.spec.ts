@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { mongo } from 'mongoose';
 
 const SCRIPT = path.resolve(__dirname, '..', 'infra');
-const COMPONENTS = ['kafka', 'mongo', 'clickhouse'] as const;
+const COMPONENTS = ['kafka', 'mongo', 'clickhouse', 'mail'] as const;
 type Component = (typeof COMPONENTS)[number];
 
 interface RunResult {
@@ -131,8 +131,9 @@ describe('tools/infra on a private instance', () => {
   beforeAll(async () => {
     // mkdtemp makes a 0700 directory: tools/infra must still let user postgres reach its cluster.
     infraDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'credstream-infra-test-')));
-    const [kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver] = await freePorts(8);
-    ports = { kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver };
+    const [kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver, smtp, inbox] =
+      await freePorts(10);
+    ports = { kafka, kafkaController, mongo, mongoDebug, mongoPg, chHttp, chTcp, chInterserver, smtp, inbox };
     env = {
       ...process.env,
       INFRA_DIR: infraDir,
@@ -149,6 +150,8 @@ describe('tools/infra on a private instance', () => {
       INFRA_CLICKHOUSE_PASSWORD: 'svc&<pw>',
       INFRA_CLICKHOUSE_ANALYST_USER: 'analyst_test',
       INFRA_CLICKHOUSE_ANALYST_PASSWORD: 'an@lyst',
+      INFRA_MAIL_SMTP_PORT: String(smtp),
+      INFRA_MAIL_WEB_PORT: String(inbox),
     };
   }, 30_000);
 
@@ -165,6 +168,8 @@ describe('tools/infra on a private instance', () => {
     expect(res.stdout).toContain(`export MONGODB_URI=mongodb://127.0.0.1:${ports.mongo}/credstream\n`);
     expect(res.stdout).toContain(`export CLICKHOUSE_URL=http://127.0.0.1:${ports.chHttp}\n`);
     expect(res.stdout).toContain('export CLICKHOUSE_USER=svc_test\n');
+    expect(res.stdout).toContain(`export SMTP_URL=smtp://127.0.0.1:${ports.smtp}\n`);
+    expect(res.stdout).toContain(`export MAIL_INBOX_URL=http://127.0.0.1:${ports.inbox}\n`);
     for (const c of COMPONENTS) {
       pids[c] = readPid(c);
       expect(isRunning(pids[c]!)).toBe(true);
@@ -194,6 +199,9 @@ describe('tools/infra on a private instance', () => {
     );
     expect(statusLine(res.stdout, 'clickhouse')).toMatch(
       new RegExp(`^clickhouse\\s+up\\s+http://127\\.0\\.0\\.1:${ports.chHttp}\\s+pid ${pids.clickhouse}\\b`),
+    );
+    expect(statusLine(res.stdout, 'mail')).toMatch(
+      new RegExp(`^mail\\s+up\\s+smtp://127\\.0\\.0\\.1:${ports.smtp}\\s+pid ${pids.mail}\\b`),
     );
   }, 30_000);
 

@@ -1,5 +1,25 @@
-/**
- * Use cases of the sharing service: command handlers and the ports (interfaces) they need, bound by DI tokens.
- * Filled in by the sharing service issue; the layer exists now so the boundaries are enforced from the start.
- */
-export {};
+export * from './claim-credential/claim-credential.handler';
+export * from './deliver-credential/credential-issued';
+export * from './deliver-credential/deliver-credential.handler';
+export * from './deliver-credential/credential-status.handler';
+export * from './erase-account/erase-account.handler';
+export * from './import-credential/import-credential.handler';
+export * from './ports/auth-store.port';
+export * from './ports/badge-baker.port';
+export * from './ports/clock.port';
+export * from './ports/held-credentials.port';
+export * from './ports/mailer.port';
+export * from './ports/page-view-sink.port';
+export * from './ports/recipient-directory.port';
+export * from './ports/share-links.port';
+export * from './public-page/public-credential.query';
+export * from './public-page/viewer-hash';
+export * from './share-links/share-link.handlers';
+export * from './sign-in/sign-in.handlers';
+export * from './support/decode-credential-jwt';
+export * from './support/escape-html';
+export * from './support/recipient-accounts';
+export * from './support/secret-token';
+export * from './support/sharing-metadata';
+export * from './support/sharing-urls';
+export * from './wallet/wallet.handlers';

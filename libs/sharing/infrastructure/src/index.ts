@@ -1,5 +1,10 @@
-/**
- * Adapters of the sharing service: implementations of the application ports (MongoDB, Kafka, ClickHouse, HTTP clients).
- * Filled in by the sharing service issue; the layer exists now so the boundaries are enforced from the start.
- */
-export {};
+export * from './baking/baked-png';
+export * from './baking/baked-svg';
+export * from './baking/open-badges.baker';
+export * from './mail/smtp.mailer';
+export * from './mongo/mongo-auth.store';
+export * from './mongo/mongo-held-credentials';
+export * from './mongo/mongo-recipient-directory';
+export * from './mongo/mongo-share-links';
+export * from './mongo/sharing-collections';
+export * from './views/buffered-page-view.sink';

@@ -1,0 +1,1 @@
+export const SHARING_CONFIG = Symbol('SHARING_CONFIG');

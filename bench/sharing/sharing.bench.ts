@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { EVENT_STORE, type EventStore } from '@credstream/event-store';
+import { waitFor } from '@credstream/testing';
+import { shareStreamId } from '@credstream/sharing/domain';
+import { claimAndAccept, createShare } from '../../apps/sharing/src/testing/claimed-credential';
+import { RunningSharing } from '../../apps/sharing/src/testing/running-sharing';
+import { issueTestCredential } from '../../apps/sharing/src/testing/test-credentials';
+import { report } from '../lib/bench-report';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+interface LoadResult {
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  durationSeconds: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * `npm run bench:sharing`: the public credential page through a LinkedIn share link, 200 concurrent viewers
+ * (autocannon, in its own process), against the sharing service on private Kafka and FerretDB with its
+ * production settings (1 s page cache, buffered view recording). Every view must end up as a share.viewed.v1
+ * event in the store: counted after the run.
+ */
+async function main(): Promise<void> {
+  const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 200);
+  const seconds = Number(process.env['BENCH_SECONDS'] ?? 20);
+  const sharing = new RunningSharing();
+  process.stdout.write('starting private Kafka and FerretDB, and the sharing service...\n');
+  await sharing.start({ PUBLIC_PAGE_CACHE_MS: '1000', VIEW_FLUSH_INTERVAL_MS: '200' });
+  try {
+    const credential = issueTestCredential('bench@example.org');
+    const session = await claimAndAccept(sharing, credential);
+    const share = await createShare(sharing, session, credential.credentialId, 'linkedin');
+    const url = new URL(`/s/${share.shareId}`, sharing.service.url).href;
+    const store = sharing.service.app.get<EventStore>(EVENT_STORE);
+
+    const warmUp = await load(url, connections, 3); // JIT, connection pools, caches
+    // Every warm-up view (those still in flight when it stopped included) is stored before counting starts.
+    const before = await settledViewCount(store, share.shareId, warmUp.ok);
+    // Ceiling: the same service's cheapest route (a static script through the same HTTP stack), same load.
+    const ceiling = await load(new URL('/assets/credential-status.js', url).href, connections, Math.min(seconds, 10));
+    process.stdout.write(`measuring ${seconds} s with ${connections} connections on ${url}\n`);
+    const result = await load(url, connections, seconds);
+    const expected = before + result.ok;
+    const viewsRecorded = (await settledViewCount(store, share.shareId, expected)) - before;
+    const loadAverage = loadavg()[0];
+
+    report(
+      'sharing',
+      [
+        {
+          metric: 'public page throughput',
+          value: result.requestsPerSecond,
+          unit: 'pages/s',
+          target: { op: '>=', value: 2000 },
+          ceiling: { metric: 'static route', value: ceiling.requestsPerSecond },
+        },
+        { metric: 'public page latency p95', value: result.p95, unit: 'ms', target: { op: '<', value: 30 } },
+        { metric: 'public page latency p50', value: result.p50, unit: 'ms' },
+        { metric: 'public page latency p99', value: result.p99, unit: 'ms' },
+        {
+          metric: 'views recorded as share.viewed.v1',
+          value: result.ok === 0 ? 0 : (viewsRecorded / result.ok) * 100,
+          unit: '%',
+          target: { op: '>=', value: 100 },
+          note:
+            `${viewsRecorded} events for ${result.ok} pages autocannon counted (counted in the event store after ` +
+            `the run; requests still in flight when autocannon stopped were served and recorded too, up to ${connections})`,
+        },
+        {
+          metric: 'failed requests',
+          value: result.non2xx + result.errors + result.timeouts,
+          unit: 'requests',
+          target: { op: '<', value: 1 },
+        },
+      ],
+      {
+        connections,
+        seconds,
+        requests: result.requests,
+        pageCacheMs: 1000,
+        viewFlushIntervalMs: 200,
+        machineLoadAverage1m: Number(loadAverage.toFixed(1)),
+        note: 'service, Kafka, FerretDB and the load generator share this machine with everything else running on it',
+      },
+    );
+  } finally {
+    await sharing.stop();
+  }
+}
+
+async function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
+  const { stdout } = await run(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, 'load-client.ts'), url, String(connections), String(seconds)],
+    { cwd: ROOT, maxBuffer: 1 << 20, timeout: (seconds + 60) * 1000 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadResult;
+}
+
+/** The view count once it reached `atLeast` and stopped growing (the sink flushes every 200 ms). */
+async function settledViewCount(store: EventStore, shareId: string, atLeast: number): Promise<number> {
+  let previous = -1;
+  return waitFor(
+    async () => {
+      const count = await countViews(store, shareId);
+      const settled = count >= atLeast && count === previous;
+      previous = count;
+      return settled ? count : -1;
+    },
+    (count) => count >= 0,
+    { timeoutMs: 90_000, intervalMs: 1_000, what: `at least ${atLeast} share.viewed.v1 events, settled` },
+  );
+}
+
+async function countViews(store: EventStore, shareId: string): Promise<number> {
+  const events = await store.readStream(shareStreamId(shareId));
+  return events.filter((event) => event.type === 'share.viewed.v1').length;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
