@@ -1,9 +1,10 @@
 import { launchService } from '@credstream/runtime/launch';
 import { verificationConfigSchema } from './config/verification.config';
-import { VERIFICATION_SERVICE } from './service-description';
+import { VERIFICATION_CONSUMERS, VERIFICATION_SERVICE } from './service-description';
 
 launchService({
   service: VERIFICATION_SERVICE,
+  consumers: VERIFICATION_CONSUMERS,
   configSchema: verificationConfigSchema,
   rootModule: async (config, logger) => {
     const { VerificationAppModule } = await import('./app/verification-app.module');

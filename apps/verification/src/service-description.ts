@@ -1,4 +1,5 @@
 import type { ServiceDescription } from '@credstream/runtime/launch';
+import type { EventConsumersOptions } from '@credstream/runtime';
 
 export const VERIFICATION_SERVICE: ServiceDescription = {
   name: 'verification',
@@ -6,3 +7,6 @@ export const VERIFICATION_SERVICE: ServiceDescription = {
   title: 'credstream verification API',
   description: 'Verify any Open Badges 3.0 / VC-JWT credential without asking its issuer.',
 };
+
+/** The consumer group of the issuance-events projection (issuers, keys, revocations). */
+export const VERIFICATION_CONSUMERS: EventConsumersOptions = { groupId: 'verification' };

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { EventSourcingModule } from '@credstream/event-store';
 import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { VerificationConfig } from '../config/verification.config';
 import { VerifyCredentialModule } from '../verify-credential/verify-credential.module';
+import { jsonBodyLimitProvider } from './json-body-limit.provider';
 
 /** Root module of the verification service: wiring only. */
 @Module({})
@@ -15,8 +17,10 @@ export class VerificationAppModule {
         ConnectionsModule.forRoot({ serviceName: 'verification', kafka: config, mongo: config }),
         HealthModule,
         MetricsModule.forRoot(),
+        EventSourcingModule.forRoot({ collectionPrefix: 'verification_' }),
         VerifyCredentialModule.register(config),
       ],
+      providers: [jsonBodyLimitProvider(config.VERIFY_JSON_BODY_LIMIT_BYTES)],
     };
   }
 }

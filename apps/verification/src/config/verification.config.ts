@@ -18,6 +18,25 @@ export const verifyCredentialConfigSchema = z.object({
   DID_WEB_ALLOW_INSECURE_LOCALHOST: booleanFlag(false),
   /** Whole-fetch limit for DID documents, https JWKs and status lists, redirects included. */
   VERIFY_FETCH_TIMEOUT_MS: positiveInt(3_000),
+  /** Largest JSON request body; a compact token over 256 KB is refused (413) whatever this says. */
+  VERIFY_JSON_BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  /** Largest uploaded baked badge image. */
+  VERIFY_UPLOAD_MAX_BYTES: positiveInt(2 * 1024 * 1024),
+  /** Requests per client address and window on the public endpoints; beyond it, 429 RATE_LIMITED. */
+  VERIFY_RATE_LIMIT: positiveInt(300),
+  VERIFY_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+  /**
+   * Header a trusted edge proxy sets to the client's ISO country code (e.g. `cf-ipcountry`); recorded with each
+   * verification. Empty: not read. The proxy must strip it from client requests.
+   */
+  VERIFY_REQUEST_COUNTRY_HEADER: z.string().trim().toLowerCase().default('x-request-country'),
+  /**
+   * Whether a response waits until its `credential.verified.v1` is stored (durable before answering, one event-store
+   * append more of latency) or only queued (default; a crash loses at most the queue, a clean shutdown drains it).
+   */
+  VERIFY_AWAIT_EVENT_STORED: booleanFlag(false),
+  /** How long a lookup of the issuer projection is reused by this instance (its own writes drop it at once). */
+  VERIFY_ISSUER_CACHE_MS: positiveInt(1_000),
 });
 
 /** Every variable the verification service reads. Parsed once at start-up by the config lib. */

@@ -1,6 +1,21 @@
 import { resolve } from 'node:path';
-import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import {
+  DynamicModule,
+  Inject,
+  Module,
+  RequestMethod,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Logger } from 'pino';
+import { EVENT_STORE, type EventStore } from '@credstream/event-store';
+import { ROOT_LOGGER } from '@credstream/runtime';
+import {
+  BAKED_BADGE_READER,
   CLOCK,
   ISSUER_DIRECTORY,
   JwtProofVerifier,
@@ -10,8 +25,10 @@ import {
   STATUS_LIST_FETCHER,
   STATUS_LIST_PROVIDER,
   VERIFICATION_POLICY,
+  VERIFICATION_RECORDER,
   VerifiedStatusListProvider,
   VerifyCredentialHandler,
+  type BakedBadgeReader,
   type Clock,
   type IssuerDirectory,
   type KeyResolver,
@@ -19,24 +36,35 @@ import {
   type SignatureVerifier,
   type StatusListFetcher,
   type StatusListProvider,
+  type VerificationRecorder,
 } from '@credstream/verification/application';
 import { verificationPolicy, type VerificationPolicy } from '@credstream/verification/domain';
 import {
   DidWebKeyResolver,
+  EventStoreVerificationRecorder,
   FileOb3SchemaValidator,
   HttpStatusListFetcher,
-  JoseSignatureVerifier,
+  ImageBakedBadgeReader,
+  NodeCryptoSignatureVerifier,
   SafeHttpFetcher,
 } from '@credstream/verification/infrastructure';
 import type { VerifyCredentialConfig } from '../config/verification.config';
 import { CredentialsVerifyController } from './credentials-verify.controller';
-import { NoKnownIssuersDirectory } from './no-known-issuers.directory';
+import { IssuerProjectionModule } from '../issuer-projection/issuer-projection.module';
+import { VerifyPageController } from '../verify-page/verify-page.controller';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { publicCorsMiddleware } from './public-cors.middleware';
 import { SystemClock } from './system.clock';
+import { VerificationRunner } from './verification-runner';
+import { VERIFY_HTTP_OPTIONS, type VerifyHttpOptions } from './verify-http.options';
 import { VerifyController } from './verify.controller';
 
-/** The use case of verifying a credential: its ports bound to their adapters, the handler, and both endpoints. */
+/**
+ * The use case of verifying a credential: its ports bound to their adapters, the handler, the two API endpoints and
+ * the public page (rate-limited, open to browsers of any origin), and the recording of every verification.
+ */
 @Module({})
-export class VerifyCredentialModule {
+export class VerifyCredentialModule implements NestModule, OnApplicationShutdown {
   static register(config: VerifyCredentialConfig): DynamicModule {
     const providers: Provider[] = [
       {
@@ -57,13 +85,30 @@ export class VerifyCredentialModule {
         useFactory: (fetcher: SafeHttpFetcher): KeyResolver =>
           new DidWebKeyResolver(fetcher, { allowInsecureLocalhost: config.DID_WEB_ALLOW_INSECURE_LOCALHOST }),
       },
-      { provide: SIGNATURE_VERIFIER, useFactory: (): SignatureVerifier => new JoseSignatureVerifier() },
+      { provide: SIGNATURE_VERIFIER, useFactory: (): SignatureVerifier => new NodeCryptoSignatureVerifier() },
       {
         provide: SCHEMA_VALIDATOR,
         useFactory: (): SchemaValidator => new FileOb3SchemaValidator(resolve(process.cwd(), config.OB3_SCHEMA_DIR)),
       },
       { provide: CLOCK, useFactory: (): Clock => new SystemClock() },
-      { provide: ISSUER_DIRECTORY, useFactory: (): IssuerDirectory => new NoKnownIssuersDirectory() },
+      { provide: BAKED_BADGE_READER, useFactory: (): BakedBadgeReader => new ImageBakedBadgeReader() },
+      {
+        provide: EventStoreVerificationRecorder,
+        inject: [EVENT_STORE, ROOT_LOGGER],
+        useFactory: (store: EventStore, logger: Logger) =>
+          new EventStoreVerificationRecorder(store, {
+            awaitStored: config.VERIFY_AWAIT_EVENT_STORED,
+            onError: (error, events) => logger.warn({ err: error, events }, 'recording verifications failed; retrying'),
+            onDropped: (events) => logger.error({ events }, 'verification events dropped: the buffer is full'),
+          }),
+      },
+      { provide: VERIFICATION_RECORDER, useExisting: EventStoreVerificationRecorder },
+      {
+        provide: VERIFY_HTTP_OPTIONS,
+        useValue: { countryHeader: config.VERIFY_REQUEST_COUNTRY_HEADER } satisfies VerifyHttpOptions,
+      },
+      VerificationRunner,
+      RateLimitGuard,
       {
         provide: STATUS_LIST_FETCHER,
         inject: [SafeHttpFetcher],
@@ -97,6 +142,8 @@ export class VerifyCredentialModule {
           ISSUER_DIRECTORY,
           CLOCK,
           VERIFICATION_POLICY,
+          BAKED_BADGE_READER,
+          VERIFICATION_RECORDER,
         ],
         useFactory: (
           keyResolver: KeyResolver,
@@ -106,17 +153,53 @@ export class VerifyCredentialModule {
           issuerDirectory: IssuerDirectory,
           clock: Clock,
           policy: Partial<VerificationPolicy>,
+          bakedBadgeReader: BakedBadgeReader,
+          recorder: VerificationRecorder,
         ) =>
           new VerifyCredentialHandler(
-            { keyResolver, signatureVerifier, statusListProvider, schemaValidator, issuerDirectory, clock },
+            {
+              keyResolver,
+              signatureVerifier,
+              statusListProvider,
+              schemaValidator,
+              issuerDirectory,
+              clock,
+              bakedBadgeReader,
+              recorder,
+            },
             policy,
           ),
       },
     ];
     return {
       module: VerifyCredentialModule,
-      controllers: [CredentialsVerifyController, VerifyController],
+      imports: [
+        IssuerProjectionModule.register(config),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: config.VERIFY_RATE_LIMIT_WINDOW_MS, limit: config.VERIFY_RATE_LIMIT }],
+        }),
+        MulterModule.register({
+          limits: { fileSize: config.VERIFY_UPLOAD_MAX_BYTES, files: 1, fields: 8, fieldSize: 300 * 1024 },
+        }),
+      ],
+      controllers: [CredentialsVerifyController, VerifyController, VerifyPageController],
       providers,
     };
+  }
+
+  constructor(@Inject(EventStoreVerificationRecorder) private readonly recorder: EventStoreVerificationRecorder) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(publicCorsMiddleware)
+      .forRoutes(
+        { path: 'verify', method: RequestMethod.ALL },
+        { path: 'credentials/verify', method: RequestMethod.ALL },
+      );
+  }
+
+  /** Verifications answered just before shutdown are still recorded. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.recorder.drain();
   }
 }

@@ -23,7 +23,19 @@ export const VCALM_VERIFY_REQUEST: SchemaObject = {
   required: ['verifiableCredential'],
   properties: {
     verifiableCredential: credentialValue,
-    options: { type: 'object', additionalProperties: true, description: 'VCALM verification options (none used yet).' },
+    options: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'VCALM verification options; credstream reads recipient, verifier and channel.',
+      properties: {
+        recipient: { type: 'object', properties: { email: { type: 'string' }, did: { type: 'string' } } },
+        verifier: {
+          type: 'object',
+          properties: { organization: { type: 'string' }, sector: { type: 'string' }, country: { type: 'string' } },
+        },
+        channel: { type: 'string', enum: ['api', 'embed', 'wallet'] },
+      },
+    },
   },
 };
 
@@ -38,15 +50,27 @@ export const FRIENDLY_VERIFY_REQUEST: SchemaObject = {
         'Who the verifier expects the credential to belong to (one of the two); checked against its salted hash.',
       properties: { email: { type: 'string', format: 'email' }, did: { type: 'string', example: 'did:key:z6Mk...' } },
     },
+    channel: { type: 'string', enum: ['api', 'embed', 'wallet'], description: 'Where the verification happens.' },
     verifier: {
       type: 'object',
-      description: 'The organisation verifying, when it says who it is.',
+      description: 'The organisation verifying, when it says who it is (or X-Verifier-* headers).',
       properties: {
         organization: { type: 'string' },
         sector: { type: 'string', description: 'ISIC code', example: 'J62' },
         country: { type: 'string', description: 'ISO 3166-1 alpha-2', example: 'PT' },
       },
     },
+  },
+};
+
+export const UPLOAD_VERIFY_REQUEST: SchemaObject = {
+  type: 'object',
+  description: 'multipart/form-data: a baked badge image, or a credential as a text field.',
+  properties: {
+    file: { type: 'string', format: 'binary', description: 'A baked PNG or SVG badge (or a .jwt text file).' },
+    credential: { type: 'string', description: 'A compact VC-JWT, when no file is sent.' },
+    recipientEmail: { type: 'string', format: 'email' },
+    recipientDid: { type: 'string' },
   },
 };
 
@@ -94,6 +118,11 @@ export const FRIENDLY_VERIFICATION_RESULT: SchemaObject = {
       type: 'object',
       additionalProperties: true,
       description: 'The decoded credential when it could be read; trust its content only when verified is true.',
+    },
+    issuer: {
+      type: 'object',
+      description: 'Set when the issuer is registered with credstream.',
+      properties: { name: { type: 'string' }, tenantId: { type: 'string' } },
     },
   },
 };

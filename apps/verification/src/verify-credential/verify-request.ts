@@ -19,71 +19,126 @@ const credentialValue = (what: string) =>
     }),
   });
 
-const vcalmRequestSchema = z.object({
-  verifiableCredential: credentialValue('a compact VC-JWT string or an EnvelopedVerifiableCredential object'),
-  options: z.record(z.unknown(), { invalid_type_error: 'must be an object' }).optional(),
-});
-
 const optionalText = (max: number) =>
   z.string({ invalid_type_error: 'must be a string' }).trim().max(max, `must be at most ${max} characters`).optional();
 
-const friendlyRequestSchema = z.object({
-  credential: credentialValue('a compact VC-JWT string or a credential object'),
-  recipient: z
+const recipientSchema = z
+  .object(
+    {
+      email: z.string({ invalid_type_error: 'must be a string' }).trim().email('must be an email address').optional(),
+      did: z
+        .string({ invalid_type_error: 'must be a string' })
+        .trim()
+        .regex(/^did:[a-z0-9]+:\S+$/, 'must be a DID')
+        .optional(),
+    },
+    { invalid_type_error: 'must be an object' },
+  )
+  .refine((recipient) => !(recipient.email && recipient.did), 'give either email or did, not both')
+  .optional();
+
+const verifierSchema = z
+  .object(
+    {
+      organization: optionalText(200),
+      sector: z
+        .string({ invalid_type_error: 'must be a string' })
+        .trim()
+        .regex(/^[A-Ua-u](\d{2}(\d{1,2})?)?$/, 'must be an ISIC code, e.g. J62 or J6201')
+        .transform((sector) => sector.toUpperCase())
+        .optional(),
+      country: z
+        .string({ invalid_type_error: 'must be a string' })
+        .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+        .transform((country) => country.toUpperCase())
+        .optional(),
+    },
+    { invalid_type_error: 'must be an object' },
+  )
+  .optional();
+
+/** Channels a caller may declare; `page` and `upload` are set by the server for its own page and uploads. */
+const channelSchema = z
+  .enum(['api', 'embed', 'wallet'], { errorMap: () => ({ message: 'must be api, embed or wallet' }) })
+  .optional();
+
+const vcalmRequestSchema = z.object({
+  verifiableCredential: credentialValue('a compact VC-JWT string or an EnvelopedVerifiableCredential object'),
+  options: z
     .object(
-      {
-        email: z.string({ invalid_type_error: 'must be a string' }).trim().email('must be an email address').optional(),
-        did: z
-          .string({ invalid_type_error: 'must be a string' })
-          .trim()
-          .regex(/^did:[a-z0-9]+:\S+$/, 'must be a DID')
-          .optional(),
-      },
+      { recipient: recipientSchema, verifier: verifierSchema, channel: channelSchema },
       { invalid_type_error: 'must be an object' },
     )
-    .refine((recipient) => !(recipient.email && recipient.did), 'give either email or did, not both')
-    .optional(),
-  verifier: z
-    .object(
-      {
-        organization: optionalText(200),
-        sector: optionalText(16),
-        country: z
-          .string({ invalid_type_error: 'must be a string' })
-          .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-          .transform((country) => country.toUpperCase())
-          .optional(),
-      },
-      { invalid_type_error: 'must be an object' },
-    )
+    .passthrough()
     .optional(),
 });
 
-export interface VcalmVerifyRequest {
-  verifiableCredential: unknown;
-  options?: Record<string, unknown>;
-}
+const friendlyRequestSchema = z.object({
+  credential: credentialValue('a compact VC-JWT string or a credential object'),
+  recipient: recipientSchema,
+  verifier: verifierSchema,
+  channel: channelSchema,
+});
 
-export interface FriendlyVerifyRequest {
-  credential: unknown;
+/** `POST /verify` as multipart/form-data: the image in `file`, or a token in `credential`; flat text fields. */
+const uploadFieldsSchema = z.object({
+  credential: z.string({ invalid_type_error: 'must be a string' }).optional(),
+  recipientEmail: z.string().trim().email('must be an email address').optional(),
+  recipientDid: z
+    .string()
+    .trim()
+    .regex(/^did:[a-z0-9]+:\S+$/, 'must be a DID')
+    .optional(),
+});
+
+/** What every verification endpoint comes down to, besides the credential itself. */
+export interface VerifyRequestOptions {
   recipient?: RecipientClaim;
   verifier?: VerifierIdentity;
+  channel?: 'api' | 'embed' | 'wallet';
+}
+
+export interface VerifyRequest extends VerifyRequestOptions {
+  credential: unknown;
 }
 
 /** `POST /credentials/verify` body, or a 400 VERIFY_REQUEST_INVALID naming the fields at fault. */
-export function parseVcalmRequest(body: unknown): VcalmVerifyRequest {
-  return parseOrReject(vcalmRequestSchema, body);
+export function parseVcalmRequest(body: unknown): VerifyRequest {
+  const { verifiableCredential, options } = parseOrReject(vcalmRequestSchema, body);
+  return { credential: verifiableCredential, ...requestOptions(options ?? {}) };
 }
 
-/** `POST /verify` body, or a 400 VERIFY_REQUEST_INVALID naming the fields at fault. */
-export function parseFriendlyRequest(body: unknown): FriendlyVerifyRequest {
-  const { credential, recipient, verifier } = parseOrReject(friendlyRequestSchema, body);
-  const claim: RecipientClaim | undefined = recipient?.email
-    ? { email: recipient.email }
-    : recipient?.did
-      ? { did: recipient.did }
-      : undefined;
-  return { credential, recipient: claim, verifier };
+/** `POST /verify` JSON body, or a 400 VERIFY_REQUEST_INVALID naming the fields at fault. */
+export function parseFriendlyRequest(body: unknown): VerifyRequest {
+  const { credential, ...options } = parseOrReject(friendlyRequestSchema, body);
+  return { credential, ...requestOptions(options) };
+}
+
+/** `POST /verify` multipart fields (the file comes separately). */
+export function parseUploadFields(body: unknown): { credential?: string; recipient?: RecipientClaim } {
+  const fields = parseOrReject(uploadFieldsSchema, body ?? {});
+  return {
+    credential: fields.credential,
+    recipient: recipientClaim({ email: fields.recipientEmail, did: fields.recipientDid }),
+  };
+}
+
+function requestOptions(options: {
+  recipient?: { email?: string; did?: string };
+  verifier?: VerifierIdentity;
+  channel?: 'api' | 'embed' | 'wallet';
+}): VerifyRequestOptions {
+  const parsed: VerifyRequestOptions = {};
+  const recipient = recipientClaim(options.recipient);
+  if (recipient) parsed.recipient = recipient;
+  if (options.verifier) parsed.verifier = options.verifier;
+  if (options.channel) parsed.channel = options.channel;
+  return parsed;
+}
+
+function recipientClaim(recipient: { email?: string; did?: string } | undefined): RecipientClaim | undefined {
+  if (recipient?.email) return { email: recipient.email };
+  return recipient?.did ? { did: recipient.did } : undefined;
 }
 
 function parseOrReject<S extends z.ZodTypeAny>(schema: S, body: unknown): z.output<S> {

@@ -9,6 +9,8 @@ export * from './ports/status-list-fetcher.port';
 export * from './ports/schema-validator.port';
 export * from './ports/issuer-directory.port';
 export * from './ports/clock.port';
+export * from './ports/baked-badge-reader.port';
+export * from './ports/verification-recorder.port';
 export * from './ports/verification-policy.token';
 export * from './proof/jwt-proof.verifier';
 export * from './status/verified-status-list.provider';

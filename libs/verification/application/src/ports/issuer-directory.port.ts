@@ -5,6 +5,9 @@ export interface KnownIssuer {
   did: string;
   /** Public keys by verification method id (the JWT `kid`), retired ones included so old credentials verify. */
   keys: Readonly<Record<string, PublicJwk>>;
+  /** The credstream tenant (institution) the issuer belongs to. */
+  tenantId?: string;
+  name?: string;
 }
 
 /**

@@ -154,12 +154,19 @@ describe('VerifyCredentialHandler', () => {
     it('names unsupported inputs and oversized tokens', async () => {
       const { verify } = verificationHarness(es256, KID);
       const image = { kind: 'baked-image' as const, mediaType: 'image/png' as const, bytes: new Uint8Array([137, 80]) };
-      expect(outline(await verify(image)).structure).toBe('failed:FORMAT_UNSUPPORTED');
+      expect(outline(await verify(image)).structure).toBe('failed:IMAGE_WITHOUT_CREDENTIAL');
       const dataIntegrity = JSON.parse(readOb3Example('simple.json')) as unknown;
       expect(outline(await verify({ kind: 'json', document: dataIntegrity })).structure).toBe(
         'failed:FORMAT_UNSUPPORTED',
       );
       expect(outline(await verify('x'.repeat(300 * 1024))).structure).toBe('failed:TOKEN_TOO_LARGE');
+    });
+
+    it('verifies the credential baked into an image like any other', async () => {
+      const { verify } = verificationHarness(es256, KID);
+      const bytes = new Uint8Array(Buffer.from(`BAKED:${signCredential(sampleCredential(), es256)}`));
+      const outcome = await verify({ kind: 'baked-image', mediaType: 'image/png', bytes });
+      expect(outline(outcome)).toEqual(ALL_PASSED);
     });
 
     it('reads the official simple.jwt (VCDM 1.1, no kid or jwk): KEY_NOT_FOUND, signature never checked', async () => {
@@ -440,6 +447,7 @@ describe('VerifyCredentialHandler', () => {
         channel: 'page',
         recipient: { email: RECIPIENT_EMAIL },
         verifier: { organization: 'Acme Analytics', sector: 'J62', country: 'DE' },
+        requestCountry: 'PT',
       });
       expect(outcome.event).toEqual({
         verificationId: '01932c8e-0000-7000-8000-000000000010',
@@ -453,6 +461,9 @@ describe('VerifyCredentialHandler', () => {
         ]),
         channel: 'page',
         verifier: { organization: 'Acme Analytics', sector: 'J62', country: 'DE' },
+        achievementId: 'https://uni.example/achievements/data-engineering',
+        failureCodes: ['ISSUER_UNKNOWN'],
+        requestCountry: 'PT',
       });
       expect(outcome.event.checks).toHaveLength(10);
       expect(validate(outcome.event)).toBe(true);
@@ -466,6 +477,42 @@ describe('VerifyCredentialHandler', () => {
       const outcome = await verify('garbage', { channel: 'upload' });
       expect(validate(outcome.event)).toBe(true);
       expect(outcome.event).not.toHaveProperty('verifier');
+      expect(outcome.event).toMatchObject({ achievementId: null, failureCodes: ['JWT_MALFORMED'] });
+    });
+
+    it('names the tenant of a known issuer and hands every verification to the recorder', async () => {
+      const recorded: unknown[] = [];
+      const { issuerDirectory, handler } = verificationHarness(
+        es256,
+        KID,
+        {},
+        { record: async (e) => void recorded.push(e) },
+      );
+      issuerDirectory.issuers.set(ISSUER_DID, {
+        did: ISSUER_DID,
+        keys: { [KID]: es256.publicJwk },
+        tenantId: 'uni-example',
+        name: 'Universidade Exemplo',
+      });
+      const outcome = await handler.execute({
+        verificationId: '01932c8e-0000-7000-8000-000000000011',
+        input: { kind: 'text', text: signCredential(sampleCredential(), es256) },
+        channel: 'api',
+      });
+      expect(outcome.event).toMatchObject({ issuerKnown: true, issuerTenantId: 'uni-example', failureCodes: [] });
+      expect(outcome.issuer).toEqual({ name: 'Universidade Exemplo', tenantId: 'uni-example' });
+      await handler.execute({
+        verificationId: '01932c8e-0000-7000-8000-000000000012',
+        input: { kind: 'text', text: 'x' },
+        channel: 'api',
+      });
+      expect(recorded).toHaveLength(2);
+      expect(validate(outcome.event)).toBe(true);
+    });
+
+    it('still answers when the recorder fails', async () => {
+      const { verify } = verificationHarness(es256, KID, {}, { record: () => Promise.reject(new Error('store down')) });
+      expect((await verify(signCredential(sampleCredential(), es256))).result.verified).toBe(true);
     });
   });
 

@@ -12,19 +12,23 @@ import {
   statusEntriesOf,
   verificationPolicy,
   verificationResultOf,
+  failed,
   type CheckResult,
+  type CredentialInput,
   type ParsedCredentialJwt,
   type SchemaOutcome,
   type StatusListLookup,
   type VerificationPolicy,
   warning,
 } from '@credstream/verification/domain';
+import type { BakedBadgeReader } from '../ports/baked-badge-reader.port';
 import type { Clock } from '../ports/clock.port';
 import type { IssuerDirectory, KnownIssuer } from '../ports/issuer-directory.port';
 import type { KeyResolver } from '../ports/key-resolver.port';
 import type { SchemaValidator } from '../ports/schema-validator.port';
 import type { SignatureVerifier } from '../ports/signature-verifier.port';
 import type { StatusListProvider } from '../ports/status-list-provider.port';
+import type { VerificationRecorder } from '../ports/verification-recorder.port';
 import { JwtProofVerifier } from '../proof/jwt-proof.verifier';
 import { attempt } from '../support/attempt';
 import type { VerifyCredentialQuery, VerifyCredentialResult } from './verify-credential.query';
@@ -36,6 +40,10 @@ export interface VerifyCredentialDependencies {
   schemaValidator: SchemaValidator;
   issuerDirectory: IssuerDirectory;
   clock: Clock;
+  /** Without it, a baked image is refused as FORMAT_UNSUPPORTED. */
+  bakedBadgeReader?: BakedBadgeReader;
+  /** Without it, verifications are not recorded (unit tests of the checks). */
+  recorder?: VerificationRecorder;
 }
 
 type IssuerLookup = { known?: KnownIssuer; failed?: string };
@@ -57,7 +65,8 @@ export class VerifyCredentialHandler {
   }
 
   async execute(query: VerifyCredentialQuery): Promise<VerifyCredentialResult> {
-    const { check, jwt } = checkStructure(query.input);
+    const input = this.unbake(query.input);
+    const { check, jwt } = 'failure' in input ? { check: input.failure, jwt: undefined } : checkStructure(input);
     const issuer = jwt?.issuerId ? await this.findIssuer(jwt.issuerId) : {};
     const checks = jwt ? [check, ...(await this.checkCredential(jwt, issuer, query))] : [check];
     const result = verificationResultOf(checks);
@@ -67,10 +76,33 @@ export class VerifyCredentialHandler {
       credentialId: jwt?.credentialId,
       issuerId: jwt?.issuerId,
       issuerKnown: issuer.known !== undefined,
+      issuerTenantId: issuer.known?.tenantId,
+      credential: jwt?.credential,
       channel: query.channel,
       verifier: query.verifier,
+      requestCountry: query.requestCountry,
     });
-    return jwt ? { result, event, credential: jwt.credential } : { result, event };
+    const { recorder } = this.deps;
+    if (recorder) {
+      await attempt(
+        () => recorder.record(event),
+        () => undefined,
+      );
+    }
+    const outcome: VerifyCredentialResult = jwt ? { result, event, credential: jwt.credential } : { result, event };
+    if (issuer.known) outcome.issuer = { name: issuer.known.name, tenantId: issuer.known.tenantId };
+    return outcome;
+  }
+
+  /** A baked image becomes the text baked into it; an image without a credential is a failed structure check. */
+  private unbake(input: CredentialInput): CredentialInput | { failure: CheckResult } {
+    if (input.kind !== 'baked-image') return input;
+    const reader = this.deps.bakedBadgeReader;
+    if (!reader) return { failure: failed('structure', 'FORMAT_UNSUPPORTED', 'baked images are not read here') };
+    const unbaked = reader.read(input.mediaType, input.bytes);
+    return unbaked.ok
+      ? { kind: 'text', text: unbaked.text }
+      : { failure: failed('structure', unbaked.failure.code, unbaked.failure.message) };
   }
 
   private async checkCredential(

@@ -10,11 +10,18 @@ import {
 } from '../testing/in-memory-ports.fixtures';
 import { ob3SchemaValidator } from '../testing/ob3-standards.fixtures';
 import { nodeCryptoSignatureVerifier, type TestKey } from '../testing/test-keys.fixtures';
+import type { BakedBadgeReader } from '../ports/baked-badge-reader.port';
+import type { VerificationRecorder } from '../ports/verification-recorder.port';
 import { VerifyCredentialHandler } from './verify-credential.handler';
 import type { VerifyCredentialQuery, VerifyCredentialResult } from './verify-credential.query';
 
 /** The handler wired to in-memory ports and real cryptography; the issuer's did:web key and list are published. */
-export function verificationHarness(issuerKey: TestKey, kid: string, policy: Partial<VerificationPolicy> = {}) {
+export function verificationHarness(
+  issuerKey: TestKey,
+  kid: string,
+  policy: Partial<VerificationPolicy> = {},
+  recorder?: VerificationRecorder,
+) {
   const keyResolver = new InMemoryKeyResolver();
   keyResolver.keys.set(kid, issuerKey.publicJwk);
   const fetcher = new InMemoryStatusListFetcher();
@@ -34,6 +41,8 @@ export function verificationHarness(issuerKey: TestKey, kid: string, policy: Par
       schemaValidator: ob3SchemaValidator(),
       issuerDirectory,
       clock,
+      bakedBadgeReader: fakeBakedBadgeReader,
+      recorder,
     },
     policy,
   );
@@ -46,6 +55,16 @@ export function verificationHarness(issuerKey: TestKey, kid: string, policy: Par
     });
   return { keyResolver, fetcher, issuerDirectory, clock, handler, verify };
 }
+
+/** Reads the credential from an "image" whose bytes are `BAKED:<text>` (the real reader is an adapter). */
+const fakeBakedBadgeReader: BakedBadgeReader = {
+  read(_mediaType, bytes) {
+    const text = Buffer.from(bytes).toString('utf8');
+    return text.startsWith('BAKED:')
+      ? { ok: true, text: text.slice('BAKED:'.length) }
+      : { ok: false, failure: { code: 'IMAGE_WITHOUT_CREDENTIAL', message: 'no credential baked in' } };
+  },
+};
 
 /** `name → status` or `name → status:CODE`, in order: one readable line per check. */
 export function outline(outcome: VerifyCredentialResult): Record<string, string> {

@@ -15,6 +15,8 @@ export interface VerifyCredentialQuery {
   /** The email or DID the verifier expects the credential to belong to. */
   recipient?: RecipientClaim;
   verifier?: VerifierIdentity;
+  /** ISO 3166-1 alpha-2 country of the request, from a trusted proxy header (never the IP). */
+  requestCountry?: string;
 }
 
 export interface VerifyCredentialResult {
@@ -24,4 +26,6 @@ export interface VerifyCredentialResult {
   event: CredentialVerifiedData;
   /** The decoded credential, when it could be read (for display; trust it only when `result.verified`). */
   credential?: Record<string, unknown>;
+  /** Set when the issuer is registered with credstream (for display). */
+  issuer?: { name?: string; tenantId?: string };
 }

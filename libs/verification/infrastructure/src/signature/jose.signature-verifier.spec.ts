@@ -1,8 +1,8 @@
 import type { AllowedAlgorithm, PublicJwk } from '@credstream/verification/domain';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import type { SignatureVerifier } from '@credstream/verification/application';
 import { JoseSignatureVerifier } from './jose.signature-verifier';
-
-const verifier = new JoseSignatureVerifier();
+import { NodeCryptoSignatureVerifier } from './node-crypto.signature-verifier';
 
 async function signed(alg: AllowedAlgorithm, payload = '{"iss":"did:example:1"}') {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
@@ -23,7 +23,10 @@ function input(alg: AllowedAlgorithm, compactJws: string) {
   };
 }
 
-describe('JoseSignatureVerifier', () => {
+describe.each<[string, SignatureVerifier]>([
+  ['JoseSignatureVerifier', new JoseSignatureVerifier()],
+  ['NodeCryptoSignatureVerifier', new NodeCryptoSignatureVerifier()],
+])('%s', (_name, verifier) => {
   it.each<AllowedAlgorithm>(['ES256', 'RS256', 'EdDSA'])('accepts a genuine %s signature', async (alg) => {
     const { compactJws, jwk } = await signed(alg);
     await expect(verifier.verify(input(alg, compactJws), jwk)).resolves.toBe(true);

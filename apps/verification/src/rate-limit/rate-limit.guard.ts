@@ -1,0 +1,28 @@
+import { HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ProblemException } from '@credstream/runtime';
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/**
+ * The public verification endpoints share one budget per client address (the throttler's `Retry-After` header says
+ * when to come back); an exhausted budget is a 429 problem with a stable code, not the throttler's plain error.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override generateKey(_context: ExecutionContext, suffix: string, name: string): string {
+    return `verification:${name}:${suffix}`;
+  }
+
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new ProblemException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      RATE_LIMITED,
+      `More than ${detail.limit} verifications in ${Math.round(detail.ttl / 1000)} s from this client; ` +
+        `retry in ${detail.timeToBlockExpire} s.`,
+    );
+  }
+}
