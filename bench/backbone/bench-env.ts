@@ -6,7 +6,10 @@ import { EVENT_CONTRACTS } from '@credstream/contracts';
 import type { AppendMetadata } from '@credstream/event-store';
 import type { DomainEvent } from '@credstream/event-sourcing';
 
-/** A private Mongo database and Kafka topic on the local infrastructure (tools/infra up), removed afterwards. */
+/**
+ * A private Mongo database and Kafka topic on the local infrastructure (tools/infra up), removed afterwards.
+ * `MONGODB_URI` / `KAFKA_BROKERS` point the bench at other servers (e.g. a private FerretDB).
+ */
 export interface BenchEnv {
   kafka: Kafka;
   admin: Admin;
@@ -22,7 +25,9 @@ export const PARTITIONS = 3;
 
 export async function createBenchEnv(): Promise<BenchEnv> {
   const runId = Date.now().toString(36);
-  const kafka = new Kafka({ clientId: `bench-${runId}`, brokers: ['127.0.0.1:9092'], logLevel: logLevel.NOTHING });
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+  const mongoServer = (process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/credstream').replace(/\/[^/]*$/, '');
+  const kafka = new Kafka({ clientId: `bench-${runId}`, brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const topics: string[] = [];
@@ -32,7 +37,7 @@ export async function createBenchEnv(): Promise<BenchEnv> {
     topics.push(topic);
     return topic;
   };
-  const connection = await mongoose.createConnection(`mongodb://127.0.0.1:27017/bench_${runId}`).asPromise();
+  const connection = await mongoose.createConnection(`${mongoServer}/bench_${runId}`, { maxPoolSize: 64 }).asPromise();
   return {
     kafka,
     admin,
@@ -59,6 +64,11 @@ const shareViewed = (() => {
 /** A realistic integration event (share.viewed.v1, ~450 bytes as an envelope), valid against its contract. */
 export function benchEvent(sequence: number): DomainEvent {
   return { type: shareViewed.type, data: { ...shareViewed.example, referrerHost: `host-${sequence % 97}.example` } };
+}
+
+/** `count` bench events starting at `sequence`: what one append carries. */
+export function benchEvents(sequence: number, count: number): DomainEvent[] {
+  return Array.from({ length: count }, (_, i) => benchEvent(sequence + i));
 }
 
 export function benchMetadata(streamId: string): AppendMetadata {

@@ -16,12 +16,14 @@ import {
   tenantEvents,
   tenantMetadata,
   testKafka,
+  usePrivateMongo,
 } from '../testing/event-store-test-env';
 import { EventRelay } from './event-relay';
 import { RELAY_TRACER } from './publish-span';
 import { createRelayProducer } from './relay-producer';
 
 jest.setTimeout(60_000);
+usePrivateMongo();
 
 describe('EventRelay trace continuity (FerretDB + Kafka)', () => {
   const exporter = new InMemorySpanExporter();

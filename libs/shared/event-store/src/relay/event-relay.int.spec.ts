@@ -14,12 +14,14 @@ import {
   tenantEvents,
   tenantMetadata,
   testKafka,
+  usePrivateMongo,
 } from '../testing/event-store-test-env';
 import { EventRelay } from './event-relay';
 import type { EventRelayOptions } from './relay-options';
 import { createRelayProducer, RelayProducer } from './relay-producer';
 
 jest.setTimeout(120_000);
+usePrivateMongo();
 
 /** Sends for real `healthySends` times, then sends once more and "crashes" before the relay can mark; then dead. */
 class CrashingProducer implements RelayProducer {

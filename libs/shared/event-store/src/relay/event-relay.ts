@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
+import { eventsOf, isGap, StoredCommit } from '../commits/commit-document';
 import { CommitLog, UnpublishedLag } from '../commits/commit-log';
-import type { StoredCommit } from '../commits/commit-document';
+import { PositionCounter } from '../commits/position-counter';
+import { GapWatch } from './gap-watch';
 import { IdleBackoff } from './idle-backoff';
+import { PositionRun, readNextRun } from './next-run';
 import { endSpans, TracedMessage, tracedMessage } from './publish-span';
-import { RelayLease } from './relay-lease';
-import { nextUnpublishedBatch } from './unpublished-batch';
+import { LeaseLostError, RelayLease } from './relay-lease';
 import { EventRelayOptions, ResolvedRelayOptions, resolveRelayOptions } from './relay-options';
 import { toSendChunks } from './send-chunks';
 import { Wakeup } from './wakeup';
@@ -12,42 +14,46 @@ import { Wakeup } from './wakeup';
 export interface RelayCounters {
   /** Events sent and acknowledged by Kafka (re-sends after a crash count again). */
   published: number;
-  /** Events of types that are not published (internal events), marked published without sending. */
+  /** Events of types that are not published (internal events), passed without sending. */
   skipped: number;
-  /** Commits marked published. */
+  /** Commits passed by the checkpoint (published or holding only internal events). */
   commits: number;
+  /** Allocated positions that never received a commit within the grace period, closed by this relay. */
+  gapsClosed: number;
   errors: number;
   leaseHeld: boolean;
 }
 
-class LeaseLostError extends Error {
-  constructor() {
-    super('relay lease lost; stopped publishing');
-  }
-}
-
 /**
- * Publishes committed events to Kafka (transactional outbox without a second write): the commit document
- * is the outbox, and `published: true` — set only after Kafka acknowledged — is the checkpoint.
- * A crash between the two re-sends the commit: at-least-once, never skipped. See ADR 0004.
+ * Publishes committed events to Kafka (transactional outbox without a second write): commits carry a global
+ * position, and the relay publishes them in position order and then advances its checkpoint — one document —
+ * only after Kafka acknowledged. A crash between the two re-sends the batch: at-least-once, never skipped.
+ * A position that stays empty past the grace period is closed as a gap; an appender that arrives later finds
+ * it taken and commits at a new position. See ADR 0004.
  */
 export class EventRelay {
   private readonly options: ResolvedRelayOptions;
   private readonly commits: CommitLog;
+  private readonly positions: PositionCounter;
   private readonly lease: RelayLease;
+  private readonly gaps: GapWatch;
   private readonly logger: Logger;
   private readonly wakeup = new Wakeup();
-  private readonly counters = { published: 0, skipped: 0, commits: 0, errors: 0 };
+  private readonly counters = { published: 0, skipped: 0, commits: 0, gapsClosed: 0, errors: 0 };
   private loop: Promise<void> | undefined;
   private renewal: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   private stopping = false;
+  /** The run after the one being sent, read while Kafka works; used only if the checkpoint got there. */
+  private prefetched: { after: number; run: Promise<PositionRun | undefined> } | undefined;
 
   constructor(options: EventRelayOptions) {
     this.options = resolveRelayOptions(options);
-    const { connection, collectionPrefix, leaseName, owner, leaseTtlMs, clock } = this.options;
+    const { connection, collectionPrefix, leaseName, owner, leaseTtlMs, clock, gapGraceMs } = this.options;
     this.commits = new CommitLog(connection, collectionPrefix);
+    this.positions = new PositionCounter(connection, collectionPrefix);
     this.lease = new RelayLease({ connection, collectionPrefix, name: leaseName, owner, ttlMs: leaseTtlMs, clock });
+    this.gaps = new GapWatch(gapGraceMs);
     this.logger = options.logger.child({ component: 'event-relay', owner });
   }
 
@@ -76,9 +82,20 @@ export class EventRelay {
     return { ...this.counters, leaseHeld: this.lease.isHeld() };
   }
 
-  /** Unpublished commits and events, across all relays of this store. */
-  lag(): Promise<UnpublishedLag> {
-    return this.commits.lag();
+  /** Positions (and their events) after the stored checkpoint, whichever replica holds the lease. */
+  async lag(): Promise<UnpublishedLag> {
+    const [checkpoint, head] = await Promise.all([this.lease.storedCheckpoint(), this.positions.current()]);
+    const lag: UnpublishedLag = { commits: Math.max(0, head - checkpoint), events: 0 };
+    for (let from = checkpoint; from < head;) {
+      const run = await readNextRun(this.commits, from, head, Number.MAX_SAFE_INTEGER);
+      for (const commit of run.commits) {
+        if (!isGap(commit)) lag.events += commit.toVersion - commit.fromVersion + 1;
+      }
+      const last = run.commits.at(-1)?.position;
+      if (run.missing !== undefined || typeof last !== 'number') break;
+      from = last;
+    }
+    return lag;
   }
 
   private async run(): Promise<void> {
@@ -89,8 +106,9 @@ export class EventRelay {
           await this.wakeup.sleep(this.options.leaseTtlMs / 4);
           continue;
         }
-        const done = await this.publishNextBatch();
-        if (done > 0) idle.reset();
+        const step = await this.publishNextBatch();
+        if (step === 'progress') idle.reset();
+        else if (step === 'waiting-for-gap') await this.wakeup.sleep(this.options.idleMinDelayMs);
         else await this.wakeup.sleep(idle.next());
       } catch (error) {
         this.counters.errors += 1;
@@ -100,17 +118,58 @@ export class EventRelay {
     }
   }
 
-  /** Resolves the number of commits handled. */
-  private async publishNextBatch(): Promise<number> {
-    const { batchSize, topicFor, maxMessagesPerSend, maxBytesPerSend } = this.options;
-    const batch = await nextUnpublishedBatch(this.commits, batchSize);
-    if (batch.length === 0) return 0;
+  private async publishNextBatch(): Promise<'progress' | 'waiting-for-gap' | 'idle'> {
+    const checkpoint = this.lease.checkpoint;
+    const head = await this.positions.current();
+    const run = await this.nextRun(checkpoint, head);
+    if (run.commits.length > 0) {
+      this.gaps.clear();
+      this.prefetchAfter(run, head);
+      await this.publish(run.commits);
+      return 'progress';
+    }
+    if (run.missing === undefined) return 'idle';
+    if (!this.gaps.expired(run.missing, this.options.clock().getTime())) return 'waiting-for-gap';
+    if (await this.commits.closeGap(run.missing, this.options.clock())) {
+      this.counters.gapsClosed += 1;
+      this.logger.warn({ position: run.missing }, 'closed a position that received no commit in time');
+    }
+    return 'progress';
+  }
+
+  private async nextRun(checkpoint: number, head: number): Promise<PositionRun> {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    const run = prefetched?.after === checkpoint ? await prefetched.run : undefined;
+    return run ?? readNextRun(this.commits, checkpoint, head, this.options.batchSize);
+  }
+
+  /**
+   * Reads the following run while this one is sent (reads and sends take similar time). Commit documents never
+   * change, so the early read is as good as a later one, only possibly shorter; it is dropped if the send fails.
+   */
+  private prefetchAfter(run: PositionRun, head: number): void {
+    const last = run.commits.at(-1)?.position;
+    if (typeof last !== 'number' || last >= head || run.missing !== undefined) return;
+    this.prefetched = {
+      after: last,
+      run: readNextRun(this.commits, last, head, this.options.batchSize).catch(() => undefined),
+    };
+  }
+
+  private async publish(batch: StoredCommit[]): Promise<void> {
+    const { topicFor, maxMessagesPerSend, maxBytesPerSend } = this.options;
     const messages: TracedMessage[] = [];
     let skipped = 0;
-    for (const event of batch.flatMap((commit) => commit.events)) {
-      const topic = topicFor(event);
-      if (topic === undefined) skipped += 1;
-      else messages.push(tracedMessage(event, topic));
+    let commits = 0;
+    for (const commit of batch) {
+      if (isGap(commit)) continue;
+      commits += 1;
+      for (const event of eventsOf(commit)) {
+        const topic = topicFor(event);
+        if (topic === undefined) skipped += 1;
+        else messages.push(tracedMessage(event, topic));
+      }
     }
     for (const chunk of toSendChunks(messages, { maxMessages: maxMessagesPerSend, maxBytes: maxBytesPerSend })) {
       if (!this.lease.isHeld()) {
@@ -125,16 +184,12 @@ export class EventRelay {
       }
     }
     endSpans(messages);
-    await this.markPublished(batch, messages.length, skipped);
-    return batch.length;
-  }
-
-  private async markPublished(batch: StoredCommit[], sent: number, skipped: number): Promise<void> {
-    await this.commits.markPublished(batch.map((commit) => commit._id));
-    this.counters.published += sent;
+    const last = batch.at(-1)?.position;
+    if (typeof last === 'number') await this.lease.advance(last);
+    this.counters.published += messages.length;
     this.counters.skipped += skipped;
-    this.counters.commits += batch.length;
-    this.logger.debug({ commits: batch.length, published: sent, skipped }, 'published batch');
+    this.counters.commits += commits;
+    this.logger.debug({ commits, published: messages.length, skipped }, 'published batch');
   }
 
   private async renewLease(): Promise<void> {

@@ -6,6 +6,14 @@ interface LeaseDocument {
   _id: string;
   owner: string;
   expiresAt: Date;
+  /** The relay's checkpoint: every position up to here has been published (or was a closed gap). */
+  checkpoint?: number;
+}
+
+export class LeaseLostError extends Error {
+  constructor() {
+    super('relay lease lost; stopped publishing');
+  }
 }
 
 export interface RelayLeaseOptions {
@@ -22,11 +30,15 @@ export interface RelayLeaseOptions {
  * upsert that matches only when we own it or it has expired. A second replica's upsert hits the unique `_id`
  * and fails, so exactly one wins. We consider the lease ours only until a safety margin before it expires,
  * which absorbs clock skew between replicas and the time a renewal takes.
+ *
+ * The same document holds the relay's checkpoint, advanced only by a write conditional on our ownership:
+ * a relay that lost its lease cannot move the checkpoint (its sends may repeat, they cannot skip).
  */
 export class RelayLease {
   private readonly collection: mongo.Collection<LeaseDocument>;
   private heldUntil = 0;
   private renewedAt = 0;
+  private position = 0;
 
   constructor(private readonly options: RelayLeaseOptions) {
     this.collection = options.connection.collection<LeaseDocument>(`${options.collectionPrefix}relay_leases`);
@@ -34,6 +46,11 @@ export class RelayLease {
 
   get owner(): string {
     return this.options.owner;
+  }
+
+  /** The checkpoint as of when we took the lease, then as we advanced it. */
+  get checkpoint(): number {
+    return this.position;
   }
 
   isHeld(): boolean {
@@ -58,6 +75,7 @@ export class RelayLease {
         { upsert: true, returnDocument: 'after' },
       );
       if (lease?.owner !== owner) return this.lost();
+      if (!this.isHeld()) this.position = lease.checkpoint ?? 0;
       this.renewedAt = now.getTime();
       this.heldUntil = now.getTime() + ttlMs - ttlMs / 4;
       return true;
@@ -65,6 +83,22 @@ export class RelayLease {
       if (isDuplicateKeyError(error)) return this.lost();
       throw error;
     }
+  }
+
+  /** Records that every position up to `position` is done; throws `LeaseLostError` if we no longer own it. */
+  async advance(position: number): Promise<void> {
+    const { name, owner } = this.options;
+    const result = await this.collection.updateOne({ _id: name, owner }, { $set: { checkpoint: position } });
+    if (result.matchedCount === 0) {
+      this.lost();
+      throw new LeaseLostError();
+    }
+    this.position = position;
+  }
+
+  /** The checkpoint as stored, whoever holds the lease. */
+  async storedCheckpoint(): Promise<number> {
+    return (await this.collection.findOne({ _id: this.options.name }))?.checkpoint ?? 0;
   }
 
   /** Lets another replica take over at once instead of waiting for expiry. */

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
+import { BLOCK_SIZE } from '../commits/commit-document';
 import { DEFAULT_COLLECTION_PREFIX } from '../commits/commit-log';
 import type { AppendNotifier } from '../store/append-notifier';
 import type { Clock } from '../store/envelope-factory';
@@ -27,8 +28,13 @@ export interface EventRelayOptions {
   /** Replicas with the same lease name exclude each other. Default `event-relay`. */
   leaseName?: string;
   leaseTtlMs?: number;
-  /** Commits read per batch. Default 100. */
+  /** Commits published per batch (one checkpoint write). Default 1024 (one block of positions). */
   batchSize?: number;
+  /**
+   * How long a position may stay allocated without a commit before the relay closes it and moves on.
+   * Default 2000 ms. A commit that arrives later is not lost: its insert fails and it takes a new position.
+   */
+  gapGraceMs?: number;
   maxMessagesPerSend?: number;
   maxBytesPerSend?: number;
   idleMinDelayMs?: number;
@@ -45,7 +51,8 @@ export function resolveRelayOptions(options: EventRelayOptions): ResolvedRelayOp
     owner: `${hostname()}-${process.pid}-${uuidv7()}`,
     leaseName: 'event-relay',
     leaseTtlMs: 10_000,
-    batchSize: 100,
+    batchSize: BLOCK_SIZE,
+    gapGraceMs: 2_000,
     maxMessagesPerSend: 500,
     maxBytesPerSend: 900_000,
     idleMinDelayMs: 50,

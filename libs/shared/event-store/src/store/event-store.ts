@@ -25,6 +25,14 @@ export interface HandleOptions {
   retriesOnConflict?: number;
 }
 
+/** One brand-new stream of an `appendToNewStreams` call. */
+export interface NewStreamEntry {
+  streamId: string;
+  events: readonly DomainEvent[];
+  /** The envelopes' aggregate id (the Kafka key). Default: the stream id. */
+  aggregateId?: string;
+}
+
 /** The event store as the application layer sees it (a port; `MongoEventStore` implements it). */
 export interface EventStore {
   append(
@@ -45,4 +53,21 @@ export interface EventStore {
     metadata: AppendMetadata,
     options?: HandleOptions,
   ): Promise<HandleResult<TState>>;
+}
+
+/**
+ * Bulk creation of streams (implemented by `MongoEventStore`). Kept beside the `EventStore` port rather than in
+ * it for now, so that code which feature-detects it (`typeof store.appendToNewStreams === 'function'`) keeps
+ * compiling; see ADR 0004.
+ */
+export interface NewStreamsAppender {
+  /**
+   * Creates many new streams in one atomic commit (bulk work): every stream gets its events as versions
+   * 1..n, or — when any of the stream ids already exists — nothing is written and a
+   * `StreamVersionConflictError` names that stream. `metadata.aggregateId` is ignored (see `NewStreamEntry`).
+   */
+  appendToNewStreams(
+    entries: readonly NewStreamEntry[],
+    metadata: Omit<AppendMetadata, 'aggregateId'>,
+  ): Promise<AppendResult[]>;
 }

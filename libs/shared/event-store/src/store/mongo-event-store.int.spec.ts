@@ -4,11 +4,19 @@ import mongoose from 'mongoose';
 import { InvalidEventError } from '../errors/invalid-event.error';
 import { StreamVersionConflictError } from '../errors/stream-version-conflict.error';
 import { TooManyEventsError } from '../errors/too-many-events.error';
-import { openTestDatabase, TestDatabase, tenantEvents, tenantMetadata } from '../testing/event-store-test-env';
+import {
+  openTestDatabase,
+  TestDatabase,
+  tenantEvents,
+  tenantMetadata,
+  usePrivateMongo,
+} from '../testing/event-store-test-env';
 import type { AppendResult } from './event-store';
 import { MongoEventStore } from './mongo-event-store';
+import { StreamReader } from './stream-reader';
 
 jest.setTimeout(60_000);
+usePrivateMongo();
 
 type CounterCommand = { type: 'add'; data: { by: number } };
 type CounterEvent = { type: 'counter.added'; data: { by: number } };
@@ -52,11 +60,15 @@ describe('MongoEventStore (FerretDB)', () => {
     expect((await store.readStream('tenant-1', { fromVersion: 4 })).map((e) => e.aggregateVersion)).toEqual([4, 5]);
     expect(await store.readStream('other')).toEqual([]);
 
+    // One document per append, at consecutive global positions, the events stored as JSON text.
     const commits = await store.commits.collection.find({ streamId: 'tenant-1' }).sort({ fromVersion: 1 }).toArray();
-    expect(commits.map(({ fromVersion, toVersion, published }) => ({ fromVersion, toVersion, published }))).toEqual([
-      { fromVersion: 1, toVersion: 2, published: false },
-      { fromVersion: 3, toVersion: 5, published: false },
+    expect(
+      commits.map(({ fromVersion, toVersion, position, bucket }) => ({ fromVersion, toVersion, position, bucket })),
+    ).toEqual([
+      { fromVersion: 1, toVersion: 2, position: 1, bucket: 0 },
+      { fromVersion: 3, toVersion: 5, position: 2, bucket: 0 },
     ]);
+    expect(JSON.parse(commits[1]!.events!)).toEqual(second.events);
   });
 
   it('refuses a stale expected version with the current one, and writes nothing', async () => {
@@ -88,24 +100,40 @@ describe('MongoEventStore (FerretDB)', () => {
   });
 
   it('turns the losing insert of a concurrent append into a conflict with the current version', async () => {
-    // Hold both writers after they read the head, so the loser is stopped by the unique index, not the read.
-    const realHead = store.commits.head.bind(store.commits);
+    await store.append('tenant-1', 0, tenantEvents(1), tenantMetadata());
+    // Hold both writers after their version check, so the loser is stopped by the unique index, not the read.
+    const realEndsAt = StreamReader.prototype.endsAt;
     let release: () => void = () => undefined;
-    const bothRead = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    jest.spyOn(store.commits, 'head').mockImplementation(async (streamId) => {
-      const head = await realHead(streamId);
-      reads += 1;
-      if (reads === 2) release();
-      if (reads <= 2) await bothRead;
-      return head;
+    const bothChecked = new Promise<void>((resolve) => (release = resolve));
+    let checks = 0;
+    jest.spyOn(StreamReader.prototype, 'endsAt').mockImplementation(async function (this: StreamReader, ...args) {
+      const ends = await realEndsAt.apply(this, args);
+      if (++checks === 2) release();
+      if (checks <= 2) await bothChecked;
+      return ends;
     });
 
     const results = await Promise.allSettled([
-      store.append('tenant-1', 0, tenantEvents(2), tenantMetadata()),
-      store.append('tenant-1', 0, tenantEvents(3, 2), tenantMetadata()),
+      store.append('tenant-1', 1, tenantEvents(2, 1), tenantMetadata()),
+      store.append('tenant-1', 1, tenantEvents(3, 1), tenantMetadata()),
     ]);
-    expectOneWinner(results, await store.readStream('tenant-1'));
+    const [first] = await store.readStream('tenant-1');
+    expectOneWinner(results, (await store.readStream('tenant-1')).slice(1), 1);
+    expect(first!.aggregateVersion).toBe(1);
+  });
+
+  it('refuses an expected version that is not a commit end (inside a commit, or beyond the head)', async () => {
+    await store.append('tenant-2', 0, tenantEvents(3), tenantMetadata());
+    await expect(store.append('tenant-2', 2, tenantEvents(1), tenantMetadata())).rejects.toMatchObject({
+      expectedVersion: 2,
+      actualVersion: 3,
+    });
+    await expect(store.append('tenant-2', 5, tenantEvents(1), tenantMetadata())).rejects.toMatchObject({
+      actualVersion: 3,
+    });
+    await expect(store.append('tenant-2', 1, [], tenantMetadata())).rejects.toMatchObject({ actualVersion: 3 });
+    expect((await store.append('tenant-2', 3, [], tenantMetadata())).version).toBe(3);
+    expect(await store.readStream('tenant-2')).toHaveLength(3);
   });
 
   it.each([1, 2, 3])('two writers on separate connections race at version 0: one wins (round %s)', async () => {
@@ -136,7 +164,7 @@ describe('MongoEventStore (FerretDB)', () => {
   });
 });
 
-function expectOneWinner(results: PromiseSettledResult<AppendResult>[], stored: EventEnvelope[]): void {
+function expectOneWinner(results: PromiseSettledResult<AppendResult>[], stored: EventEnvelope[], expected = 0): void {
   const winners = results.filter(
     (result): result is PromiseFulfilledResult<AppendResult> => result.status === 'fulfilled',
   );
@@ -145,7 +173,7 @@ function expectOneWinner(results: PromiseSettledResult<AppendResult>[], stored: 
   expect(losers).toHaveLength(1);
   const winner = winners[0]!.value;
   expect(losers[0]!.reason).toBeInstanceOf(StreamVersionConflictError);
-  expect(losers[0]!.reason).toMatchObject({ expectedVersion: 0, actualVersion: winner.version });
+  expect(losers[0]!.reason).toMatchObject({ expectedVersion: expected, actualVersion: winner.version });
   // Nothing half-written: the stream holds the winner's events and only those.
   expect(stored).toEqual(winner.events);
 }

@@ -2,6 +2,7 @@ import { EVENT_CONTRACTS, EventEnvelope, RawHeaders, headerText } from '@credstr
 import type { DomainEvent } from '@credstream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { createPrivateInfra, PrivateInfra } from '@credstream/testing';
 import mongoose, { Connection } from 'mongoose';
 import pino from 'pino';
 import type { AppendMetadata } from '../store/append-metadata';
@@ -9,7 +10,24 @@ import type { AppendMetadata } from '../store/append-metadata';
 /** Helpers for this library's integration tests against the servers started by `tools/infra up`. */
 
 export const KAFKA_BROKERS = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-const MONGO_SERVER = (process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/credstream').replace(/\/[^/]*$/, '');
+const serverOf = (uri: string) => uri.replace(/\/[^/]*$/, '');
+let mongoServer = serverOf(process.env['MONGODB_URI'] ?? 'mongodb://127.0.0.1:27017/credstream');
+
+/**
+ * Runs this test file against its own FerretDB (tools/infra on free ports, started before the file's tests and
+ * removed after them), so the timing-sensitive relay tests do not share a server with other suites.
+ */
+export function usePrivateMongo(): void {
+  let infra: PrivateInfra | undefined;
+  beforeAll(async () => {
+    infra = await createPrivateInfra('mongo');
+    await infra.start();
+    mongoServer = serverOf(infra.serviceEnv['MONGODB_URI'] ?? mongoServer);
+  }, 120_000);
+  afterAll(async () => {
+    await infra?.dispose();
+  }, 60_000);
+}
 const REPLICATION_FACTOR = Number(process.env['KAFKA_REPLICATION_FACTOR'] ?? 1);
 
 export const silentLogger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
@@ -26,7 +44,7 @@ export interface TestDatabase {
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const uri = `${MONGO_SERVER}/${uniqueName('es')}`;
+  const uri = `${mongoServer}/${uniqueName('es')}`;
   const connection = mongoose.createConnection();
   connection.set('bufferCommands', false);
   await connection.openUri(uri, { serverSelectionTimeoutMS: 5_000 });
