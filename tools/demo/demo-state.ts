@@ -11,6 +11,10 @@ export interface DemoTenant {
 
 export interface DemoState {
   tenants: Record<string, DemoTenant>;
+  /** Engagement stages done so far (credential ids, dates, the learners' session cookies). */
+  claimed?: { credentialId: string; claimedAt: string }[];
+  sessions?: Record<string, string>;
+  shared?: { credentialId: string; shareId: string; sharedAt: string }[];
   /** A public, shared credential whose page the summary links to. */
   sampleCredentialId?: string;
   done: string[];

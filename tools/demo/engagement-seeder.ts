@@ -43,8 +43,8 @@ interface Shared {
  */
 export class EngagementSeeder {
   private readonly random = new Random(99);
-  /** One signed-in browser per learner: its session cookie. */
-  private readonly sessions = new Map<number, string>();
+  /** The session each claim signed in with (a week long, from the claim's date), by credential id. */
+  private readonly sessions = new Map<string, string>();
 
   constructor(
     private readonly sharing: ServiceClient,
@@ -56,13 +56,45 @@ export class EngagementSeeder {
     private readonly now: Date,
   ) {}
 
+  /** Each stage is recorded in the state file when done, so an interrupted demo resumes where it stopped. */
   async run(issued: IssuedCredential[]): Promise<void> {
-    if (this.stateFile.isDone('engagement')) return;
-    const claimed = await this.claims(issued);
-    const shared = await this.shares(claimed);
-    await this.views(shared);
-    await this.verifications(shared);
-    this.stateFile.markDone('engagement');
+    const state = this.stateFile.state;
+    const byId = new Map(issued.map((credential) => [credential.credentialId, credential]));
+    Object.entries(state.sessions ?? {}).forEach(([credentialId, cookie]) => this.sessions.set(credentialId, cookie));
+    let claimed = (state.claimed ?? []).flatMap(({ credentialId, claimedAt }) => {
+      const credential = byId.get(credentialId);
+      return credential ? [{ credential, claimedAt: new Date(claimedAt) }] : [];
+    });
+    if (!state.claimed) {
+      claimed = await this.claims(issued);
+      state.claimed = claimed.map(({ credential, claimedAt }) => ({
+        credentialId: credential.credentialId,
+        claimedAt: claimedAt.toISOString(),
+      }));
+      state.sessions = Object.fromEntries(this.sessions);
+      this.stateFile.save();
+    }
+    let shared = (state.shared ?? []).flatMap(({ credentialId, shareId, sharedAt }) => {
+      const credential = byId.get(credentialId);
+      return credential ? [{ credential, shareId, sharedAt: new Date(sharedAt) }] : [];
+    });
+    if (!state.shared) {
+      shared = await this.shares(claimed);
+      state.shared = shared.map(({ credential, shareId, sharedAt }) => ({
+        credentialId: credential.credentialId,
+        shareId,
+        sharedAt: sharedAt.toISOString(),
+      }));
+      this.stateFile.save();
+    }
+    if (!this.stateFile.isDone('views')) {
+      await this.views(shared);
+      this.stateFile.markDone('views');
+    }
+    if (!this.stateFile.isDone('verifications')) {
+      await this.verifications(shared);
+      this.stateFile.markDone('verifications');
+    }
   }
 
   private async claims(issued: IssuedCredential[]): Promise<Claimed[]> {
@@ -85,7 +117,7 @@ export class EngagementSeeder {
     const found = new Map<string, ClaimLink>();
     const deadline = Date.now() + 5 * 60_000;
     while (Date.now() < deadline) {
-      for (const [credentialId, link] of await this.inbox.takeClaimLinks()) found.set(credentialId, link);
+      for (const [credentialId, link] of await this.inbox.claimLinks()) found.set(credentialId, link);
       if ([...wanted].every((credentialId) => found.has(credentialId))) break;
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
@@ -93,21 +125,18 @@ export class EngagementSeeder {
   }
 
   private async claim(credential: IssuedCredential, link: ClaimLink, claimedAt: Date): Promise<void> {
-    const learner = credential.completion.learner.index;
-    const session = this.sessions.get(learner);
     const response = await fetch(`${this.sharing.baseUrl}/api/claims`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'x-credstream-occurred-at': claimedAt.toISOString(),
-        ...(session ? { cookie: session } : {}),
       },
       body: JSON.stringify(link),
     });
     if (!response.ok)
       throw new Error(`claim ${credential.credentialId}: HTTP ${response.status} ${await response.text()}`);
     const cookie = response.headers.get('set-cookie')?.split(';')[0];
-    if (cookie) this.sessions.set(learner, cookie);
+    if (cookie) this.sessions.set(credential.credentialId, cookie);
   }
 
   private async shares(claimed: Claimed[]): Promise<Shared[]> {
@@ -115,15 +144,17 @@ export class EngagementSeeder {
     const bar = this.progress.bar('accepted, public and shared', chosen.length);
     const shared: Shared[] = [];
     await inPool(chosen, 8, async ({ credential, claimedAt }) => {
-      const cookie = this.sessions.get(credential.completion.learner.index);
-      const headers = cookie ? { cookie } : undefined;
+      const cookie = this.sessions.get(credential.credentialId);
+      if (!cookie) return void bar.increment();
+      const headers = { cookie };
       const base = `/api/wallet/credentials/${credential.credentialId}`;
       const at = (days: number) => ({ headers, occurredAt: later(this.random, claimedAt, days, this.now) });
       await this.sharing.call('POST', `${base}/accept`, at(1));
       await this.sharing.call('PUT', `${base}/visibility`, { ...at(1), body: { visibility: 'public' } });
       const channels = new Set([this.random.weighted(CHANNELS), this.random.weighted(CHANNELS)]);
       for (const channel of channels) {
-        const sharedAt = later(this.random, claimedAt, 20, this.now);
+        // Within the week the claim's session lasts.
+        const sharedAt = later(this.random, claimedAt, 6, this.now);
         const share = await this.sharing.call<{ shareId: string }>('POST', `${base}/shares`, {
           headers,
           occurredAt: sharedAt,

@@ -1,6 +1,5 @@
 /** The local SMTP catcher's inbox (MailDev's REST API), where the demo's recipients read their mail. */
 interface MailDevEmail {
-  id: string;
   to: { address: string }[];
   text?: string;
   html?: string;
@@ -16,9 +15,9 @@ const CLAIM_LINK = /\/claim\?credential=([0-9a-f-]{36})&(?:amp;)?token=([A-Za-z0
 export class MailInbox {
   constructor(private readonly baseUrl: string) {}
 
-  /** Claim links found in the inbox by credential id; read messages are deleted to keep room. */
-  async takeClaimLinks(): Promise<Map<string, ClaimLink>> {
-    const response = await fetch(`${this.baseUrl}/email`);
+  /** Claim links found in the inbox, by credential id (the messages stay, for the demo's inbox page). */
+  async claimLinks(): Promise<Map<string, ClaimLink>> {
+    const response = await fetch(`${this.baseUrl}/api/email`);
     if (!response.ok) throw new Error(`mail inbox ${this.baseUrl}: HTTP ${response.status}`);
     const emails = (await response.json()) as MailDevEmail[];
     const links = new Map<string, ClaimLink>();
@@ -27,7 +26,6 @@ export class MailInbox {
       if (!match) continue;
       const credentialId = (match[1] as string).toLowerCase();
       links.set(credentialId, { credentialId, token: decodeURIComponent(match[2] as string) });
-      await fetch(`${this.baseUrl}/email/${email.id}`, { method: 'DELETE' });
     }
     return links;
   }

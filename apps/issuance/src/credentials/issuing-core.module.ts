@@ -1,3 +1,4 @@
+import { businessNow } from '@credstream/observability';
 import { resolve } from 'node:path';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@credstream/event-store';
@@ -136,7 +137,7 @@ export class IssuingCoreModule {
             directory: IssuingDirectory,
             signer: CredentialSigner,
             settings: StatusListSettings,
-          ) => new StatusListService(store, repository, directory, signer, settings),
+          ) => new StatusListService(store, repository, directory, signer, settings, businessNow),
         },
         {
           provide: CredentialIssuer,
@@ -154,9 +155,15 @@ export class IssuingCoreModule {
             schema: CredentialSchemaCheck,
             writer: NewStreamsWriter,
           ) =>
-            new CredentialIssuer(readModel, statusLists, signer, schema, writer, {
-              schemaCheck: config.CREDENTIAL_SCHEMA_CHECK,
-            }),
+            new CredentialIssuer(
+              readModel,
+              statusLists,
+              signer,
+              schema,
+              writer,
+              { schemaCheck: config.CREDENTIAL_SCHEMA_CHECK },
+              businessNow,
+            ),
         },
         {
           provide: IssueContextResolver,
@@ -173,7 +180,7 @@ export class IssuingCoreModule {
           provide: ChangeCredentialStatusHandler,
           inject: [EVENT_STORE, StatusListService, CREDENTIAL_READ_MODEL],
           useFactory: (store: EventStore, statusLists: StatusListService, readModel: CredentialReadModel) =>
-            new ChangeCredentialStatusHandler(store, statusLists, readModel),
+            new ChangeCredentialStatusHandler(store, statusLists, readModel, businessNow),
         },
         {
           provide: GetCredentialQuery,
@@ -204,7 +211,7 @@ export class IssuingCoreModule {
           provide: IssuanceRulesService,
           inject: [EVENT_STORE, ISSUANCE_RULE_REPOSITORY, IssueContextResolver],
           useFactory: (store: EventStore, rules: IssuanceRuleRepository, contexts: IssueContextResolver) =>
-            new IssuanceRulesService(store, rules, contexts),
+            new IssuanceRulesService(store, rules, contexts, businessNow),
         },
         {
           provide: PartnerCompletionHandler,

@@ -53,6 +53,14 @@ export function describeServiceConformance(options: ConformanceOptions): void {
         expect((await fetch(`${service.url}/docs`)).headers.get('content-type')).toMatch(/text\/html/);
       });
 
+      it('publishes the platform event contracts (AsyncAPI 3) at /docs/asyncapi.json', async () => {
+        const response = await fetch(`${service.url}/docs/asyncapi.json`);
+        expect(response.status).toBe(200);
+        const document = (await response.json()) as { asyncapi: string; channels: Record<string, unknown> };
+        expect(document.asyncapi).toMatch(/^3\./);
+        expect(Object.keys(document.channels).length).toBeGreaterThan(0);
+      });
+
       it('answers bad requests with problem details and a stable code, never a 5xx', async () => {
         const missing = await fetch(`${service.url}/no-such-route`);
         expect(missing.status).toBe(404);

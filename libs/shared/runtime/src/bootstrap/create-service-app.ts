@@ -1,6 +1,8 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { buildAsyncApiDocument } from '@credstream/contracts';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
@@ -51,4 +53,7 @@ function mountOpenApi(app: INestApplication, service: ServiceDescription): void 
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Every service also serves the platform's event contracts (AsyncAPI 3, the same as docs/asyncapi.yaml).
+  const asyncApi = buildAsyncApiDocument(service.version);
+  app.getHttpAdapter().get('/docs/asyncapi.json', (_request: unknown, response: Response) => response.json(asyncApi));
 }

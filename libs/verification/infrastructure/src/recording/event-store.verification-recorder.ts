@@ -1,3 +1,4 @@
+import { currentRequestContext, runWithRequestContext } from '@credstream/observability';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@credstream/event-store';
 import type { VerificationRecorder } from '@credstream/verification/application';
@@ -34,6 +35,8 @@ export const DEFAULT_VERIFICATION_RECORDER: VerificationRecorderOptions = {
 interface Pending {
   event: CredentialVerifiedData;
   done: () => void;
+  /** Set when the verifying request was dated in the past (historical imports, the demo). */
+  occurredAt?: Date;
 }
 
 /**
@@ -57,11 +60,12 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
   }
 
   record(event: CredentialVerifiedData): Promise<void> {
+    const occurredAt = currentRequestContext()?.occurredAt;
     if (!this.options.awaitStored) {
-      this.enqueue({ event, done: noop });
+      this.enqueue({ event, done: noop, occurredAt });
       return Promise.resolve();
     }
-    return new Promise<void>((done) => this.enqueue({ event, done }));
+    return new Promise<void>((done) => this.enqueue({ event, done, occurredAt }));
   }
 
   /** Events queued and not yet stored (a gauge for the metrics). */
@@ -89,7 +93,7 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
         if (failed.length === 0) continue;
         // Released now (a verification never waits on the store's recovery); their events stay queued.
         failed.forEach((pending) => pending.done());
-        this.queue.unshift(...failed.map(({ event }) => ({ event, done: noop })));
+        this.queue.unshift(...failed.map(({ event, occurredAt }) => ({ event, done: noop, occurredAt })));
         if (this.stopped) return;
         await sleep(this.options.retryDelayMs);
       }
@@ -99,17 +103,18 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
     }
   }
 
-  /** One append per tenant, in parallel; returns the events whose append failed. */
+  /** One append per tenant (and date, for dated verifications), in parallel; returns the events whose append failed. */
   private async appendBatch(batch: Pending[]): Promise<Pending[]> {
     const byTenant = new Map<string, Pending[]>();
     for (const pending of batch) {
       const tenant = pending.event.issuerTenantId ?? this.options.externalTenantId;
-      const group = byTenant.get(tenant);
+      const key = `${tenant}|${pending.occurredAt?.toISOString() ?? ''}`;
+      const group = byTenant.get(key);
       if (group) group.push(pending);
-      else byTenant.set(tenant, [pending]);
+      else byTenant.set(key, [pending]);
     }
     const groups = [...byTenant];
-    const outcomes = await Promise.allSettled(groups.map(([tenant, group]) => this.append(tenant, group)));
+    const outcomes = await Promise.allSettled(groups.map(([key, group]) => this.append(key.split('|')[0], group)));
     const failed: Pending[] = [];
     outcomes.forEach((outcome, i) => {
       if (outcome.status === 'fulfilled') return;
@@ -121,17 +126,22 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
 
   private async append(tenantId: string, group: Pending[]): Promise<void> {
     const batchId = uuidv7();
-    await this.store.append(
-      `verification-${batchId}`,
-      'no-stream',
-      group.map(({ event }) => ({ type: 'credential.verified.v1', data: event })),
-      {
-        tenantId,
-        correlationId: group[0].event.verificationId,
-        causationId: null,
-        source: 'verification',
-        aggregateType: 'verification',
-      },
+    const correlationId = group[0].event.verificationId;
+    // A dated verification keeps its date: the store stamps events with the context's business time.
+    const context = { correlationId, tenantId, occurredAt: group[0].occurredAt };
+    await runWithRequestContext(context, () =>
+      this.store.append(
+        `verification-${batchId}`,
+        'no-stream',
+        group.map(({ event }) => ({ type: 'credential.verified.v1', data: event })),
+        {
+          tenantId,
+          correlationId,
+          causationId: null,
+          source: 'verification',
+          aggregateType: 'verification',
+        },
+      ),
     );
     group.forEach((pending) => pending.done());
   }
