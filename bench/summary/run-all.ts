@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every `bench:<area>` script of package.json in turn, then writes
  * bench/results/summary.md with each figure next to its target. A failing benchmark is reported
- * in the summary and makes the command exit non-zero, after the others have run.
+ * in the summary and makes the command exit non-zero, after the others have run. With `--summary-only`
+ * it only rewrites the summary from the results already written.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,9 @@ function benchScripts(): string[] {
 
 function main(): void {
   const outcomes: RunOutcome[] = [];
-  for (const script of benchScripts()) {
+  // `--summary-only` rewrites summary.md from the results already in bench/results (runs nothing).
+  const scripts = process.argv.includes('--summary-only') ? [] : benchScripts();
+  for (const script of scripts) {
     process.stdout.write(`\n=== npm run ${script} ===\n`);
     const started = Date.now();
     const run = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' });
