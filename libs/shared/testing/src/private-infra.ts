@@ -29,19 +29,42 @@ const PORT_VARIABLES: Record<InfraComponent, string[]> = {
 
 export async function createPrivateInfra(component: InfraComponent): Promise<PrivateInfra> {
   const infraDir = await mkdtemp(join(tmpdir(), `credstream-${component}-`));
-  const ports: Record<string, string> = {};
-  for (const variable of PORT_VARIABLES[component]) ports[variable] = String(await freePort());
-  const env = { ...process.env, ...ports, INFRA_DIR: infraDir };
-  const infra = (command: 'up' | 'down') => run(INFRA_SCRIPT, [command, component], { env, maxBuffer: 1 << 20 });
+  let ports = await pickPorts(component);
+  let started = false;
+  const infra = (command: 'up' | 'down') =>
+    run(INFRA_SCRIPT, [command, component], {
+      env: { ...process.env, ...ports, INFRA_DIR: infraDir },
+      maxBuffer: 1 << 20,
+    });
   return {
-    serviceEnv: serviceEnvFor(component, ports),
-    start: async () => void (await infra('up')),
+    get serviceEnv() {
+      return serviceEnvFor(component, ports);
+    },
+    start: async () => {
+      // A restart must keep its ports: services were configured with them.
+      if (started) return void (await infra('up'));
+      started = true;
+      try {
+        await infra('up');
+      } catch {
+        // A busy machine can take a port between our check and the server's bind: once more, on new ports.
+        await infra('down').catch(() => undefined);
+        ports = await pickPorts(component);
+        await infra('up');
+      }
+    },
     stop: async () => void (await infra('down')),
     dispose: async () => {
       await infra('down');
       await rm(infraDir, { recursive: true, force: true });
     },
   };
+}
+
+async function pickPorts(component: InfraComponent): Promise<Record<string, string>> {
+  const ports: Record<string, string> = {};
+  for (const variable of PORT_VARIABLES[component]) ports[variable] = String(await freePort());
+  return ports;
 }
 
 function serviceEnvFor(component: InfraComponent, ports: Record<string, string>): Record<string, string> {
