@@ -17,6 +17,9 @@ export const analyticsProjectionConfigSchema = z.object({
     .default('analytics'),
   ANALYTICS_BATCH_MAX_ROWS: positiveInt(5_000),
   ANALYTICS_BATCH_MAX_WAIT_MS: positiveInt(500),
+  /** Answers kept in memory while the tenant's data is unchanged (see CachedInsightsReader); false = always query. */
+  ANALYTICS_INSIGHT_CACHE_ENABLED: booleanFlag(true),
+  ANALYTICS_INSIGHT_CACHE_MAX_AGE_MS: positiveInt(60_000),
 });
 
 /** Every variable the analytics service reads. Parsed once at start-up by the config lib. */

@@ -2,9 +2,18 @@ import { Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { API_KEY_DIRECTORY, ApiKeyAuthenticator, ApiKeyGuard, type ApiKeyDirectory } from '@credstream/access';
 import { GetInsightHandler, INSIGHTS_READER, RecordProgrammeCostHandler } from '@credstream/analytics/application';
-import { ClickHouseApiKeyDirectory, ClickHouseInsightsReader } from '@credstream/analytics/infrastructure';
+import {
+  CachedInsightsReader,
+  ClickHouseApiKeyDirectory,
+  ClickHouseInsightsReader,
+  ClickHouseTenantVersions,
+} from '@credstream/analytics/infrastructure';
 import { ClickHouseConnection, ROOT_LOGGER } from '@credstream/runtime';
+import { ANALYTICS_CONFIG } from '../config/analytics-config.token';
+import type { AnalyticsConfig } from '../config/analytics.config';
 import { InsightsController } from './insights.controller';
+
+const CACHED_ANSWERS = 1_000;
 
 /**
  * The insight endpoints. API keys are checked with @credstream/access's guard against a key directory kept in
@@ -15,8 +24,15 @@ import { InsightsController } from './insights.controller';
   providers: [
     {
       provide: INSIGHTS_READER,
-      inject: [ClickHouseConnection],
-      useFactory: (clickhouse: ClickHouseConnection) => new ClickHouseInsightsReader(clickhouse.client),
+      inject: [ClickHouseConnection, ANALYTICS_CONFIG],
+      useFactory: (clickhouse: ClickHouseConnection, config: AnalyticsConfig) => {
+        const reader = new ClickHouseInsightsReader(clickhouse.client);
+        if (!config.ANALYTICS_INSIGHT_CACHE_ENABLED) return reader;
+        return new CachedInsightsReader(reader, new ClickHouseTenantVersions(clickhouse.client), {
+          maxAgeMs: config.ANALYTICS_INSIGHT_CACHE_MAX_AGE_MS,
+          maxEntries: CACHED_ANSWERS,
+        });
+      },
     },
     {
       provide: API_KEY_DIRECTORY,

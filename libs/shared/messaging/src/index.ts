@@ -11,4 +11,4 @@ export * from './retry/retry-policy';
 export * from './server/kafka-event.context';
 export * from './server/kafka-event.server';
 export * from './server/kafka-event-server.options';
-export { CONSUMER_TRACER } from './tracing/consumer-span';
+export { CONSUMER_TRACER, inConsumerSpan, type ConsumedEvent } from './tracing/consumer-span';

@@ -1,5 +1,5 @@
 import { contractFor, EventEnvelope } from '@credstream/contracts';
-import { toAnalyticsRow } from './to-analytics-row';
+import { toAnalyticsRow, toClickHouseDateTime } from './to-analytics-row';
 
 const position = { topic: 't', partition: 0, offset: '7' };
 const hash = (value: string) => `hash(${value})`;
@@ -75,5 +75,15 @@ describe('toAnalyticsRow', () => {
       recipientKeys: ['5b2d8f0e7c1a4b3d6e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d'],
     });
     expect(JSON.stringify(projected.row)).not.toContain('5b2d8f0e');
+  });
+});
+
+describe('toClickHouseDateTime', () => {
+  it('gives UTC seconds for every RFC 3339 form, the same by the fast path and by parsing', () => {
+    expect(toClickHouseDateTime('2026-03-04T05:06:07.890Z')).toBe('2026-03-04 05:06:07');
+    expect(toClickHouseDateTime('2026-03-04T05:06:07Z')).toBe('2026-03-04 05:06:07');
+    expect(toClickHouseDateTime('2026-03-04T07:06:07+02:00')).toBe('2026-03-04 05:06:07');
+    expect(toClickHouseDateTime('2026-02-29T00:00:00Z')).toBe('2026-03-01 00:00:00');
+    expect(toClickHouseDateTime('not a date')).toBe('');
   });
 });

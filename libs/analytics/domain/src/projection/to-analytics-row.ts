@@ -30,8 +30,13 @@ const obj = (value: unknown): Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : {};
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+const UTC_DATE_TIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?Z$/;
+
 /** ISO-8601 → ClickHouse DateTime text in UTC (second precision); '' for anything unparsable. */
 export function toClickHouseDateTime(iso: string): string {
+  // Most date-times are RFC 3339 in UTC with a day every month has: cut the text instead of parsing a Date.
+  if (UTC_DATE_TIME.test(iso)) return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
   const millis = Date.parse(iso);
   if (Number.isNaN(millis)) return '';
   return new Date(millis).toISOString().slice(0, 19).replace('T', ' ');

@@ -11,12 +11,27 @@ export class ClickHouseEventWriter {
   /** One INSERT (one HTTP request); the materialized views fill the derived tables in the same request. */
   async insert(rows: readonly AnalyticsRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.client.insert({
-      table: 'events',
-      format: 'TabSeparated',
-      columns: ANALYTICS_ROW_COLUMNS as unknown as [string, ...string[]],
-      values: Readable.from([Buffer.from(toTabSeparated(rows), 'utf8')], { objectMode: false }),
-    });
+    await this.insertLines([toTabSeparated(rows)]);
+  }
+
+  /** The same, for rows already turned into TabSeparated lines (`tsvLine`), streamed as they are. */
+  async insertLines(lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const body = Buffer.from(lines.join(''), 'utf8');
+    const send = () =>
+      this.client.insert({
+        table: 'events',
+        format: 'TabSeparated',
+        columns: ANALYTICS_ROW_COLUMNS as unknown as [string, ...string[]],
+        values: Readable.from([body], { objectMode: false }),
+      });
+    try {
+      await send();
+    } catch (error) {
+      // A pooled keep-alive socket the server had closed: send again at once (the rows are idempotent anyway).
+      if (!isConnectionReset(error)) throw error;
+      await send();
+    }
   }
 
   /** Hashes of every erased recipient key and account id, so late events about them are blanked at ingest. */
@@ -56,4 +71,9 @@ export class ClickHouseEventWriter {
       query: `ALTER TABLE events UPDATE recipient_key = ${sqlString('')}, recipient_id = ${sqlString('')} WHERE ${condition}`,
     });
   }
+}
+
+export function isConnectionReset(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' || (typeof message === 'string' && message.includes('socket hang up'));
 }

@@ -142,6 +142,68 @@ const DIMENSION_VIEWS = [
    FROM events WHERE event_type = 'learning.completed.v1' GROUP BY tenant_id, event_id`,
 ];
 
+/**
+ * A change counter per tenant: rows inserted into `events` and the sum of their ingestion seconds. Both only grow
+ * with every insert (duplicates included), so an insight computed at one value is still the answer while the value
+ * is unchanged; the API's result cache keys on it (CachedInsightsReader).
+ */
+const TENANT_VERSIONS = `
+CREATE TABLE IF NOT EXISTS tenant_versions (tenant_id String, rows UInt64, ingested_seconds UInt64)
+ENGINE = SummingMergeTree() ORDER BY tenant_id`;
+
+const TENANT_VERSIONS_MV = `
+CREATE MATERIALIZED VIEW IF NOT EXISTS tenant_versions_mv TO tenant_versions AS
+SELECT tenant_id, count() AS rows, sum(toUInt64(toUInt32(ingested_at))) AS ingested_seconds
+FROM events GROUP BY tenant_id`;
+
+/**
+ * Daily rollups for the dashboards, kept by materialized views from `events`. They hold only `uniq` states of
+ * ids: merging the same id twice changes nothing, so redelivered events cannot double count and no FINAL is
+ * needed. `uniq` is exact up to 65 536 distinct values per answer and approximate beyond (docs/analytics.md).
+ * The closing INSERT fills them from events stored before the view existed (idempotent for the same reason).
+ */
+const approxUniqIf = 'AggregateFunction(uniqIf, String, UInt8)';
+const SHARE_TYPES = "('share.created.v1', 'share.viewed.v1')";
+const SHARE_ACTIVITY_SELECT = `
+SELECT tenant_id, toDate(occurred_at) AS day, channel, country,
+  uniqIfState(share_id, event_type = 'share.created.v1') AS share_ids,
+  uniqIfState(event_id, event_type = 'share.viewed.v1') AS view_ids,
+  uniqIfState(event_id, event_type = 'share.viewed.v1' AND share_id != '') AS view_ids_via_shares,
+  uniqIfState(viewer_hash, event_type = 'share.viewed.v1') AS viewer_hashes,
+  uniqIfState(viewer_hash, event_type = 'share.viewed.v1' AND share_id != '') AS viewer_hashes_via_shares
+FROM events WHERE event_type IN ${SHARE_TYPES} GROUP BY tenant_id, day, channel, country`;
+const VERIFICATION_SELECT = `
+SELECT tenant_id, toDate(occurred_at) AS day, verifier_organization AS organization, verifier_sector AS sector,
+  country, verified, uniqState(verification_id) AS verification_ids
+FROM events WHERE event_type = 'credential.verified.v1'
+GROUP BY tenant_id, day, organization, sector, country, verified`;
+const FAILURE_SELECT = `
+SELECT tenant_id, toDate(occurred_at) AS day, code, uniqState(verification_id) AS verification_ids
+FROM events ARRAY JOIN failure_codes AS code WHERE event_type = 'credential.verified.v1'
+GROUP BY tenant_id, day, code`;
+
+const ROLLUPS = [
+  `CREATE TABLE IF NOT EXISTS share_activity_daily (
+     tenant_id String, day Date, channel String, country String, share_ids ${approxUniqIf},
+     view_ids ${approxUniqIf}, view_ids_via_shares ${approxUniqIf}, viewer_hashes ${approxUniqIf},
+     viewer_hashes_via_shares ${approxUniqIf}
+   ) ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(day) ORDER BY (tenant_id, day, channel, country)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS share_activity_daily_mv TO share_activity_daily AS ${SHARE_ACTIVITY_SELECT}`,
+  `INSERT INTO share_activity_daily ${SHARE_ACTIVITY_SELECT}`,
+  `CREATE TABLE IF NOT EXISTS verification_daily (
+     tenant_id String, day Date, organization String, sector String, country String, verified UInt8,
+     verification_ids AggregateFunction(uniq, String)
+   ) ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(day)
+   ORDER BY (tenant_id, day, organization, sector, country, verified)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS verification_daily_mv TO verification_daily AS ${VERIFICATION_SELECT}`,
+  `INSERT INTO verification_daily ${VERIFICATION_SELECT}`,
+  `CREATE TABLE IF NOT EXISTS verification_failures_daily (
+     tenant_id String, day Date, code String, verification_ids AggregateFunction(uniq, String)
+   ) ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(day) ORDER BY (tenant_id, day, code)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS verification_failures_daily_mv TO verification_failures_daily AS ${FAILURE_SELECT}`,
+  `INSERT INTO verification_failures_daily ${FAILURE_SELECT}`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'raw events and credential facts', statements: [EVENTS, CREDENTIAL_FACTS, CREDENTIAL_FACTS_MV] },
   { version: 2, name: 'api key directory', statements: [API_KEY_EVENTS, API_KEY_EVENTS_MV] },
@@ -157,6 +219,8 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   { version: 4, name: 'dimension and fact views for analysts', statements: DIMENSION_VIEWS },
+  { version: 5, name: 'tenant change counters', statements: [TENANT_VERSIONS, TENANT_VERSIONS_MV] },
+  { version: 6, name: 'daily share and verification rollups', statements: ROLLUPS },
 ];
 
 export const MIGRATIONS_TABLE = `

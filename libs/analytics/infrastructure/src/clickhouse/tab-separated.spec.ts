@@ -1,4 +1,5 @@
-import { tsvValue } from './tab-separated';
+import { ANALYTICS_ROW_COLUMNS, type AnalyticsRow } from '@credstream/analytics/domain';
+import { toTabSeparated, tsvValue } from './tab-separated';
 
 describe('TabSeparated values', () => {
   it('escapes separators and backslashes so a value can never start a new column or row', () => {
@@ -9,5 +10,20 @@ describe('TabSeparated values', () => {
   it('writes arrays as quoted literals', () => {
     expect(tsvValue(['STATUS_REVOKED', "o'k"])).toBe("['STATUS_REVOKED','o\\\\'k']");
     expect(tsvValue([])).toBe('[]');
+  });
+});
+
+describe('TabSeparated rows', () => {
+  it('writes one newline-terminated line per row, columns in table order', () => {
+    const row = Object.fromEntries(ANALYTICS_ROW_COLUMNS.map((column) => [column, ''])) as unknown as AnalyticsRow;
+    Object.assign(row, { event_id: 'e\t1', aggregate_version: 3, failure_codes: ['X'], key_scopes: [] });
+    const fields = toTabSeparated([row, row]).split('\n');
+    expect(fields).toHaveLength(3);
+    const cells = (fields[0] as string).split('\t');
+    expect(cells).toHaveLength(ANALYTICS_ROW_COLUMNS.length);
+    expect(cells[0]).toBe('e\\t1');
+    expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('aggregate_version')]).toBe('3');
+    expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('failure_codes')]).toBe("['X']");
+    expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('key_scopes')]).toBe('[]');
   });
 });

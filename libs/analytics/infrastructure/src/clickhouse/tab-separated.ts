@@ -5,25 +5,41 @@ const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPED = /[\\\t\n\r\0]/g;
 const escapeText = (text: string): string =>
-  NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (char) => TSV_ESCAPES[char] ?? char) : text;
+  text === '' || !NEEDS_ESCAPE.test(text) ? text : text.replace(ESCAPED, (char) => TSV_ESCAPES[char] ?? char);
+
+const arrayText = (value: readonly string[]): string =>
+  value.length === 0
+    ? '[]'
+    : escapeText(`[${value.map((item) => `'${item.replace(/[\\']/g, (char) => `\\${char}`)}'`).join(',')}]`);
 
 /** A value as ClickHouse's TabSeparated format reads it (backslash escapes; arrays as ['a','b']). */
 export function tsvValue(value: string | number | readonly string[]): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return escapeText(value);
-  if (value.length === 0) return '[]';
-  return escapeText(`[${value.map((item) => `'${item.replace(/[\\']/g, (char) => `\\${char}`)}'`).join(',')}]`);
+  return arrayText(value);
 }
 
-/** One row per line in ANALYTICS_ROW_COLUMNS order: far smaller and cheaper to parse than JSONEachRow. */
-export function toTabSeparated(rows: readonly AnalyticsRow[]): string {
-  const lines: string[] = new Array<string>(rows.length);
-  const columns = ANALYTICS_ROW_COLUMNS;
-  for (let r = 0; r < rows.length; r += 1) {
-    const row = rows[r] as AnalyticsRow;
-    let line = tsvValue(row[columns[0] as keyof AnalyticsRow]);
-    for (let c = 1; c < columns.length; c += 1) line += `\t${tsvValue(row[columns[c] as keyof AnalyticsRow])}`;
-    lines[r] = line;
+type Column = keyof AnalyticsRow;
+const COLUMNS: readonly Column[] = ANALYTICS_ROW_COLUMNS;
+const LAST = COLUMNS.length - 1;
+
+/**
+ * One row in ANALYTICS_ROW_COLUMNS order, newline-terminated: far smaller and cheaper to parse than JSONEachRow.
+ * The projection turns each row into its line as soon as it is built, so a pending batch holds one string per
+ * event rather than an object of 50 fields (less for the garbage collector to copy).
+ */
+export function tsvLine(row: AnalyticsRow): string {
+  let line = '';
+  for (let c = 0; c <= LAST; c += 1) {
+    const value = row[COLUMNS[c] as Column];
+    line += typeof value === 'string' ? escapeText(value) : typeof value === 'number' ? `${value}` : arrayText(value);
+    line += c === LAST ? '\n' : '\t';
   }
-  return `${lines.join('\n')}\n`;
+  return line;
+}
+
+export function toTabSeparated(rows: readonly AnalyticsRow[]): string {
+  let text = '';
+  for (const row of rows) text += tsvLine(row);
+  return text;
 }

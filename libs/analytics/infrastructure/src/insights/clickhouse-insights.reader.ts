@@ -12,6 +12,7 @@ import {
   skillsDemandQuery,
   verificationQueries,
 } from './insight-queries';
+import { isConnectionReset } from '../clickhouse/event-row.writer';
 import { sqlNumber, sqlString } from '../clickhouse/sql-literal';
 
 type Builders = Record<string, (scope: InsightScope) => string>;
@@ -92,9 +93,4 @@ export class ClickHouseInsightsReader implements InsightsReader {
          ${sqlString(enteredAt)})`,
     });
   }
-}
-
-function isConnectionReset(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === 'ECONNRESET' || (typeof message === 'string' && message.includes('socket hang up'));
 }

@@ -182,15 +182,39 @@ const REACH_MEASURES = `uniqExactIf(share_id, event_type = 'share.created.v1') A
     round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
     round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor`;
 
+/** Share activity from the daily rollup (no credential filters) or from raw events (credential filters set). */
+const ROLLUP_REACH_MEASURES = `uniqIfMerge(share_ids) AS shares,
+    uniqIfMerge(view_ids) AS views,
+    uniqIfMerge(view_ids_via_shares) AS views_via_shares,
+    uniqIfMerge(viewer_hashes) AS unique_viewers,
+    uniqIfMerge(viewer_hashes_via_shares) AS unique_viewers_via_shares,
+    round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
+    round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor`;
+
+const rollupDays = (table: string, scope: InsightScope) =>
+  `FROM ${table} WHERE ${tenant(scope)} AND day BETWEEN ${sqlDate(scope.filters.from)} AND ${sqlDate(scope.filters.to)}`;
+
 export const reachQueries = {
-  totals: (scope: InsightScope) => `SELECT ${REACH_MEASURES} ${shareEvents(scope)}`,
+  totals: (scope: InsightScope) =>
+    hasCredentialFilters(scope.filters)
+      ? `SELECT ${REACH_MEASURES} ${shareEvents(scope)}`
+      : `SELECT ${ROLLUP_REACH_MEASURES} ${rollupDays('share_activity_daily', scope)}`,
   byChannel: (scope: InsightScope) =>
-    `SELECT channel, ${REACH_MEASURES} ${shareEvents(scope)} GROUP BY channel ORDER BY views DESC, channel`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT channel, ${REACH_MEASURES} ${shareEvents(scope)} GROUP BY channel ORDER BY views DESC, channel`
+      : `SELECT channel, ${ROLLUP_REACH_MEASURES} ${rollupDays('share_activity_daily', scope)}
+         GROUP BY channel ORDER BY views DESC, channel`,
   byCountry: (scope: InsightScope) =>
-    `SELECT if(country = '', 'unknown', country) AS viewer_country,
-       uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
-       uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers
-     ${shareEvents(scope)} AND event_type = 'share.viewed.v1' GROUP BY viewer_country ORDER BY views DESC, viewer_country`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT if(country = '', 'unknown', country) AS viewer_country,
+           uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
+           uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers
+         ${shareEvents(scope)} AND event_type = 'share.viewed.v1' GROUP BY viewer_country
+         ORDER BY views DESC, viewer_country`
+      : `SELECT if(country = '', 'unknown', country) AS viewer_country, uniqIfMerge(view_ids) AS views,
+           uniqIfMerge(viewer_hashes) AS unique_viewers
+         ${rollupDays('share_activity_daily', scope)} GROUP BY viewer_country HAVING views > 0
+         ORDER BY views DESC, viewer_country`,
   mostSharedAchievements: (scope: InsightScope) =>
     `SELECT achievement_id, achievement_name, shares, views FROM (
        SELECT achievement_id, uniqExactIf(share_id, event_type = 'share.created.v1') AS shares,
@@ -213,22 +237,44 @@ const VERIFICATION_MEASURES = `uniqExact(verification_id) AS verifications,
     uniqExactIf(verification_id, verified = 0) AS failed,
     round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
 
+const ROLLUP_VERIFICATION_MEASURES = `uniqMerge(verification_ids) AS verifications,
+    uniqMergeIf(verification_ids, verified = 1) AS passed,
+    uniqMergeIf(verification_ids, verified = 0) AS failed,
+    round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
+
+/** From the daily rollups without credential filters; from raw events with them. */
 export const verificationQueries = {
-  totals: (scope: InsightScope) => `SELECT ${VERIFICATION_MEASURES} ${verificationEvents(scope)}`,
+  totals: (scope: InsightScope) =>
+    hasCredentialFilters(scope.filters)
+      ? `SELECT ${VERIFICATION_MEASURES} ${verificationEvents(scope)}`
+      : `SELECT ${ROLLUP_VERIFICATION_MEASURES} ${rollupDays('verification_daily', scope)}`,
   failureReasons: (scope: InsightScope) =>
-    `SELECT code, uniqExact(verification_id) AS verifications FROM events ARRAY JOIN failure_codes AS code
-     WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
-     ${credentialRestriction(scope)} GROUP BY code ORDER BY verifications DESC, code`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT code, uniqExact(verification_id) AS verifications FROM events ARRAY JOIN failure_codes AS code
+         WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
+         ${credentialRestriction(scope)} GROUP BY code ORDER BY verifications DESC, code`
+      : `SELECT code, uniqMerge(verification_ids) AS verifications ${rollupDays('verification_failures_daily', scope)}
+         GROUP BY code ORDER BY verifications DESC, code`,
   byOrganisation: (scope: InsightScope) =>
-    `SELECT if(verifier_organization = '', 'anonymous', verifier_organization) AS organization,
-       any(verifier_sector) AS sector, any(country) AS country, ${VERIFICATION_MEASURES}
-     ${verificationEvents(scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT if(verifier_organization = '', 'anonymous', verifier_organization) AS organization,
+           any(verifier_sector) AS sector, any(country) AS country, ${VERIFICATION_MEASURES}
+         ${verificationEvents(scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`
+      : `SELECT if(organization = '', 'anonymous', organization) AS organization, any(sector) AS sector,
+           any(country) AS country, ${ROLLUP_VERIFICATION_MEASURES}
+         ${rollupDays('verification_daily', scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`,
   bySector: (scope: InsightScope) =>
-    `SELECT if(verifier_sector = '', 'unknown', verifier_sector) AS sector, ${VERIFICATION_MEASURES}
-     ${verificationEvents(scope)} GROUP BY sector ORDER BY verifications DESC, sector`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT if(verifier_sector = '', 'unknown', verifier_sector) AS sector, ${VERIFICATION_MEASURES}
+         ${verificationEvents(scope)} GROUP BY sector ORDER BY verifications DESC, sector`
+      : `SELECT if(sector = '', 'unknown', sector) AS sector, ${ROLLUP_VERIFICATION_MEASURES}
+         ${rollupDays('verification_daily', scope)} GROUP BY sector ORDER BY verifications DESC, sector`,
   byCountry: (scope: InsightScope) =>
-    `SELECT if(country = '', 'unknown', country) AS country, ${VERIFICATION_MEASURES}
-     ${verificationEvents(scope)} GROUP BY country ORDER BY verifications DESC, country`,
+    hasCredentialFilters(scope.filters)
+      ? `SELECT if(country = '', 'unknown', country) AS country, ${VERIFICATION_MEASURES}
+         ${verificationEvents(scope)} GROUP BY country ORDER BY verifications DESC, country`
+      : `SELECT if(country = '', 'unknown', country) AS country, ${ROLLUP_VERIFICATION_MEASURES}
+         ${rollupDays('verification_daily', scope)} GROUP BY country ORDER BY verifications DESC, country`,
 };
 
 /** Issued credentials of the tenant in range, with their holder, filtered by the credential filters. */

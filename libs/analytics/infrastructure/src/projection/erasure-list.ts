@@ -33,6 +33,7 @@ export class ErasureList {
   }
 
   scrub(row: AnalyticsRow): AnalyticsRow {
+    if (this.hashes.size === 0) return row;
     const keyErased = row.recipient_key !== '' && this.hashes.has(erasedKeyHash(row.recipient_key));
     const idErased = row.recipient_id !== '' && this.hashes.has(erasedIdHash(row.recipient_id));
     if (!keyErased && !idErased) return row;

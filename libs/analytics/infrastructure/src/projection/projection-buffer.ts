@@ -1,8 +1,8 @@
-import type { AnalyticsRow, Erasure } from '@credstream/analytics/domain';
+import type { Erasure } from '@credstream/analytics/domain';
 
-/** What a flush writes and then commits: rows, erasures, and the next offset to read per partition. */
+/** What a flush writes and then commits: rows (as TabSeparated lines), erasures, and the next offset per partition. */
 export interface PendingBatch {
-  rows: AnalyticsRow[];
+  rows: string[];
   erasures: Erasure[];
   /** `topic` → partition → next offset (last handled + 1), as Kafka commits expect. */
   offsets: Map<string, Map<number, string>>;

@@ -141,11 +141,22 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
   }
 }
 
-/** A broker that has just started may not yet host the partitions it created; ask again a few times. */
+/**
+ * A broker that has just started may not yet host the partitions it created; ask again a few times. When another
+ * service created the topics a moment before, createTopics returns at once without waiting for their leaders, so
+ * the metadata is checked too (subscribing before the leaders are known fails with UNKNOWN_TOPIC_OR_PARTITION).
+ */
 async function createTopicsWithRetry(admin: Admin, topics: string[], attempts = 5): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await admin.createTopics({ topics: topics.map((topic) => ({ topic })), waitForLeaders: true });
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.topics.filter(
+        (topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0),
+      );
+      if (leaderless.length > 0) {
+        throw new Error(`no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`);
+      }
       return;
     } catch (error) {
       if (attempt >= attempts) throw error;
