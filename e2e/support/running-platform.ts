@@ -87,7 +87,7 @@ export class RunningPlatform {
             () => 0,
           ),
         (status) => status === 200,
-        { what: `${service} ready`, timeoutMs: 60_000, intervalMs: 500 },
+        { what: `${service} ready`, timeoutMs: 120_000, intervalMs: 500 },
       );
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${service} log:\n${this.logTail(service)}`);

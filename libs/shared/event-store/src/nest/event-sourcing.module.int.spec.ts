@@ -74,7 +74,7 @@ describe('EventSourcingModule with event consumers', () => {
   afterAll(async () => {
     await app?.get(MongoConnection).connection.dropDatabase();
     await app?.close();
-  });
+  }, 30_000);
 
   it('publishes an event appended through EVENT_STORE and delivers it to an @EventPattern handler', async () => {
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

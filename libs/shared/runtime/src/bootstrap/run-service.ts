@@ -18,10 +18,11 @@ export interface RunOptions {
  */
 export async function runService(options: RunOptions): Promise<void> {
   const { app, host, port, logger } = options;
-  // Consumers first: a service that cannot consume exits (and is restarted) rather than serve stale reads.
-  await app.startAllMicroservices();
   await app.listen(port, host);
   logger.info({ url: await app.getUrl() }, 'listening');
+  // Consumers join their groups after HTTP is up (liveness answers meanwhile); a service that cannot
+  // consume at all fails startup and exits, to be restarted, rather than serve stale reads.
+  await app.startAllMicroservices();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void shutDown(signal, options));
   }
