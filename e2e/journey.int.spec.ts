@@ -31,7 +31,7 @@ type Counts = Record<string, number | string>;
  * One credential's whole life across the four built services, running as real processes on private Kafka,
  * FerretDB and ClickHouse, through their HTTP APIs and Kafka only: a platform administrator sets up an
  * institution, issuance issues; sharing mails the claim link, the recipient claims and shares it on LinkedIn, a
- * stranger views it; an employer verifies it (passes), issuance revokes it, the employer verifies again (fails as
+ * stranger views it; an employer verifies it (passes), and its baked PNG and SVG badges verify too; issuance revokes it, the employer verifies again (fails as
  * revoked); analytics counts exactly that; and the issue request's trace reaches every service.
  */
 describe('the credential journey across the running platform', () => {
@@ -49,6 +49,8 @@ describe('the credential journey across the running platform', () => {
   let achievementId: string;
   let credentialId: string;
   let jwt: string;
+  /** The recipient's signed-in session, from the claim. */
+  let session: { headers: { cookie: string } };
 
   const issuance = (method: string, path: string, options?: Parameters<typeof call>[3]) =>
     call(platform.urls.issuance, method, path, { bearer: apiKey, ...options });
@@ -194,7 +196,7 @@ describe('the credential journey across the running platform', () => {
     );
     const cookie = claim.cookie as string;
     expect(cookie).toMatch(/^cs_session=/);
-    const session = { headers: { cookie } };
+    session = { headers: { cookie } };
     const wallet = `/api/wallet/credentials/${credentialId}`;
 
     expectStatus(await sharing('POST', `${wallet}/accept`, session), 200, 'accept');
@@ -242,6 +244,39 @@ describe('the credential journey across the running platform', () => {
       ]),
     );
   }, 90_000);
+
+  it('the recipient’s baked PNG and SVG badges carry the credential, and verify through the verification service', async () => {
+    for (const [format, type] of [
+      ['png', 'image/png'],
+      ['svg', 'image/svg+xml'],
+    ] as const) {
+      const download = await fetch(
+        new URL(`/api/wallet/credentials/${credentialId}/download?format=${format}`, platform.urls.sharing),
+        session,
+      );
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toContain(type);
+      const form = new FormData();
+      form.append('file', new Blob([await download.arrayBuffer()], { type }), `badge.${format}`);
+      const response = await fetch(new URL('/verify', platform.urls.verification), {
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          'x-verifier-organization': VERIFIER.organization,
+          'x-verifier-sector': VERIFIER.sector,
+          'x-verifier-country': VERIFIER.country,
+        },
+        body: form,
+      });
+      const result = (await response.json()) as { verified: boolean; checks: { status: string }[] };
+      expect({ format, status: response.status, verified: result.verified }).toEqual({
+        format,
+        status: 200,
+        verified: true,
+      });
+      expect(result.checks.filter((check) => check.status === 'failed')).toEqual([]);
+    }
+  }, 60_000);
 
   it('revoked on issuance, it fails verification as revoked', async () => {
     const revoked = expectStatus(
@@ -295,9 +330,9 @@ describe('the credential journey across the running platform', () => {
       reach: { shares: 1, views: 1, views_via_shares: 1, unique_viewers: 1 },
       reachByChannel: [{ channel: 'linkedin', shares: 1, views: 1 }],
       reachByCountry: [{ viewer_country: 'DE', views: 1 }],
-      verifications: { verifications: 2, passed: 1, failed: 1 },
+      verifications: { verifications: 4, passed: 3, failed: 1 },
       failureReasons: [{ code: 'STATUS_REVOKED', verifications: 1 }],
-      bySector: [{ sector: 'H49', verifications: 2, passed: 1, failed: 1 }],
+      bySector: [{ sector: 'H49', verifications: 4, passed: 3, failed: 1 }],
     };
     // Wait until everything the journey did has been projected (each figure at least what is expected) ...
     const seen = await waitFor(snapshot, (current) => atLeast(current, expected), {
