@@ -31,8 +31,9 @@ type Counts = Record<string, number | string>;
  * One credential's whole life across the four built services, running as real processes on private Kafka,
  * FerretDB and ClickHouse, through their HTTP APIs and Kafka only: a platform administrator sets up an
  * institution, issuance issues; sharing mails the claim link, the recipient claims and shares it on LinkedIn, a
- * stranger views it; an employer verifies it (passes), and its baked PNG and SVG badges verify too; issuance revokes it, the employer verifies again (fails as
- * revoked); analytics counts exactly that; and the issue request's trace reaches every service.
+ * stranger views it; an employer verifies it (passes), and so do its baked PNG and SVG badges; issuance revokes it,
+ * the employer verifies again (fails as revoked); analytics counts exactly that; and the issue request's trace
+ * reaches every service.
  */
 describe('the credential journey across the running platform', () => {
   const receiver = new OtlpTraceReceiver();
