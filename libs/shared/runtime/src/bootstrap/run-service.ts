@@ -18,14 +18,22 @@ export interface RunOptions {
  */
 export async function runService(options: RunOptions): Promise<void> {
   const { app, host, port, logger } = options;
+  // Before anything starts: a SIGTERM while consumers are still joining must still stop gracefully.
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      void shutDown(signal, options);
+    });
+  }
   await app.listen(port, host);
   logger.info({ url: await app.getUrl() }, 'listening');
   // Consumers join their groups after HTTP is up (liveness answers meanwhile); a service that cannot
   // consume at all fails startup and exits, to be restarted, rather than serve stale reads.
-  await app.startAllMicroservices();
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void shutDown(signal, options));
-  }
+  await app.startAllMicroservices().catch((error: unknown) => {
+    // Consumers interrupted by a shutdown are not a failed start.
+    if (!stopping) throw error;
+  });
 }
 
 async function shutDown(
