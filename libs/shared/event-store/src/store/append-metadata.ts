@@ -11,6 +11,8 @@ export interface AppendMetadata {
   aggregateType: string;
   /** Defaults to the stream id. */
   aggregateId?: string;
+  /** When the events happened; defaults to the store's clock. For work recorded after the request that dated it. */
+  occurredAt?: Date;
   /** Defaults to the trace context active when `append` is called (`captureTraceContext()`). */
   trace?: EventTraceContext;
 }

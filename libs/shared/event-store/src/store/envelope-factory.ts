@@ -17,7 +17,7 @@ export function toEnvelopes(
   metadata: AppendMetadata,
   clock: Clock,
 ): EventEnvelope[] {
-  const occurredAt = clock().toISOString();
+  const occurredAt = (metadata.occurredAt ?? clock()).toISOString();
   const trace = metadata.trace ?? captureTraceContext();
   return events.map((event, index) => {
     const envelope: EventEnvelope = {

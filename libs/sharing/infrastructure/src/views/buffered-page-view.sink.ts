@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@credstream/event-store';
-import { currentRequestContext, runWithRequestContext } from '@credstream/observability';
+import { currentRequestContext } from '@credstream/observability';
 import type { PageViewSink } from '@credstream/sharing/application';
 import { directViewsStreamId, shareStreamId, type PageView } from '@credstream/sharing/domain';
 
@@ -108,23 +108,20 @@ export class BufferedPageViewSink implements PageViewSink {
     const first = batch[0];
     const shareId = first.view.shareId;
     const aggregateId = shareId ?? first.view.credentialId;
-    const correlationId = randomUUID();
-    // A dated view keeps its date: the store stamps events with the context's business time.
-    const context = { correlationId, tenantId: first.tenantId, occurredAt: first.occurredAt };
-    await runWithRequestContext(context, () =>
-      this.store.append(
-        shareId ? shareStreamId(shareId) : directViewsStreamId(first.view.credentialId),
-        'any',
-        batch.map(({ view }) => ({ type: 'share.viewed.v1', data: view })),
-        {
-          tenantId: first.tenantId,
-          correlationId,
-          causationId: null,
-          source: 'sharing',
-          aggregateType: 'share',
-          aggregateId,
-        },
-      ),
+    await this.store.append(
+      shareId ? shareStreamId(shareId) : directViewsStreamId(first.view.credentialId),
+      'any',
+      batch.map(({ view }) => ({ type: 'share.viewed.v1', data: view })),
+      {
+        tenantId: first.tenantId,
+        correlationId: randomUUID(),
+        causationId: null,
+        source: 'sharing',
+        aggregateType: 'share',
+        aggregateId,
+        // A dated view keeps its date (historical imports, the demo).
+        occurredAt: first.occurredAt,
+      },
     );
   }
 }

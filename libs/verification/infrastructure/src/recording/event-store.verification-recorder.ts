@@ -1,4 +1,4 @@
-import { currentRequestContext, runWithRequestContext } from '@credstream/observability';
+import { currentRequestContext } from '@credstream/observability';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@credstream/event-store';
 import type { VerificationRecorder } from '@credstream/verification/application';
@@ -126,22 +126,19 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
 
   private async append(tenantId: string, group: Pending[]): Promise<void> {
     const batchId = uuidv7();
-    const correlationId = group[0].event.verificationId;
-    // A dated verification keeps its date: the store stamps events with the context's business time.
-    const context = { correlationId, tenantId, occurredAt: group[0].occurredAt };
-    await runWithRequestContext(context, () =>
-      this.store.append(
-        `verification-${batchId}`,
-        'no-stream',
-        group.map(({ event }) => ({ type: 'credential.verified.v1', data: event })),
-        {
-          tenantId,
-          correlationId,
-          causationId: null,
-          source: 'verification',
-          aggregateType: 'verification',
-        },
-      ),
+    await this.store.append(
+      `verification-${batchId}`,
+      'no-stream',
+      group.map(({ event }) => ({ type: 'credential.verified.v1', data: event })),
+      {
+        tenantId,
+        correlationId: group[0].event.verificationId,
+        causationId: null,
+        source: 'verification',
+        aggregateType: 'verification',
+        // A dated verification keeps its date (historical imports, the demo).
+        occurredAt: group[0].occurredAt,
+      },
     );
     group.forEach((pending) => pending.done());
   }
