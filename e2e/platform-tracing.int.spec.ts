@@ -38,4 +38,23 @@ describe('the running platform', () => {
     },
     30_000,
   );
+
+  it('a request to a fast-lane route (POST /verify) continues the caller’s trace as well', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const response = await fetch(`${platform.urls.verification}/verify`, {
+      method: 'POST',
+      headers: {
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ credential: 'not.a.jwt' }),
+    });
+    expect(response.status).toBe(200);
+    const spans = await waitFor(
+      async () => receiver.trace(traceId),
+      (found) => found.some((span) => span.name === 'POST /verify' && span.kind === 2),
+      { what: `the fast lane's server span in trace ${traceId}`, timeoutMs: 20_000 },
+    );
+    expect(spans.find((span) => span.name === 'POST /verify')?.service).toBe('credstream-verification');
+  }, 30_000);
 });

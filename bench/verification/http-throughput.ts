@@ -14,6 +14,7 @@ import {
 import { TOPICS } from '@credstream/contracts';
 import { createPrivateInfra, freePort, waitFor, type PrivateInfra } from '@credstream/testing';
 import type { Measurement } from '../lib/bench-report';
+import { machineCpuSeconds, processCpuSeconds } from '../lib/process-cpu';
 import { credentialFor, generateEcKey, signCredential } from './bench-credentials';
 
 const ROOT = join(__dirname, '..', '..');
@@ -87,7 +88,10 @@ async function startIssuerHost() {
 /** The verification service as production runs it (its main.ts), in its own process. */
 async function startService(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/verification/src/main.ts'], {
+  // BENCH_CPU_PROF_DIR=<dir> writes the service's CPU profile there when it stops.
+  const profile = process.env['BENCH_CPU_PROF_DIR'];
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/verification/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -196,7 +200,12 @@ export async function measureHttpThroughput(options: HttpBenchOptions): Promise<
       throw new Error(`the bench credential does not verify: ${JSON.stringify(first.problemDetails)}`);
 
     const warmUp = await run(started.url, body, 3, options.connections);
+    const cpuBefore = processCpuSeconds(service.pid);
+    const machineBefore = machineCpuSeconds();
     const measured = await run(started.url, body, options.seconds, options.connections);
+    const serviceCpu = (processCpuSeconds(service.pid) ?? NaN) - (cpuBefore ?? NaN);
+    const machineAfter = machineCpuSeconds();
+    const machineBusy = machineAfter && machineBefore ? machineAfter.busy - machineBefore.busy : NaN;
     const answered = 1 + warmUp.ok + measured.ok;
     const sent = 1 + warmUp.requests + measured.requests;
     // Stored at once or within the recorder's queue; on Kafka once the relay has caught up.
@@ -220,6 +229,12 @@ export async function measureHttpThroughput(options: HttpBenchOptions): Promise<
           note: `${measured.ok} answered 200, ${measured.non2xx} other statuses, ${measured.errors} errors/timeouts`,
         },
         { metric: 'POST /verify latency p50', value: measured.p50, unit: 'ms' },
+        {
+          metric: 'service CPU per verification',
+          value: (serviceCpu / Math.max(1, measured.requests)) * 1e6,
+          unit: 'µs',
+          note: `the service process used ${serviceCpu.toFixed(1)} CPU-s of the machine's ${machineBusy.toFixed(1)} busy CPU-s during the stage`,
+        },
         { metric: 'POST /verify latency p99', value: measured.p99, unit: 'ms', target: { op: '<', value: 50 } },
         {
           metric: 'credential.verified.v1 events stored',

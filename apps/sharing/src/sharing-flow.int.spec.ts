@@ -144,6 +144,31 @@ describe('sharing: claim, wallet, share links and the public page', () => {
     expect(directViews).toHaveLength(1);
   }, 30_000);
 
+  it('answers a browser revalidating its copy with 304 Not Modified, and counts that view as well', async () => {
+    const isDirectView = (event: { type: string; data: unknown }) =>
+      event.type === 'share.viewed.v1' && (event.data as { shareId: unknown }).shareId === null;
+    const before = sharing.events.received.filter(isDirectView).length;
+    const page = await sharing.request('GET', `/c/${ana.credentialId}`, { headers: { 'user-agent': BROWSER } });
+    const etag = page.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/".+"$/);
+    const revalidated = await sharing.request('GET', `/c/${ana.credentialId}`, {
+      // As a browser revalidates (fetch() would add `cache-control: no-cache`, a forced reload, without it).
+      headers: { 'user-agent': BROWSER, 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    });
+    expect(revalidated).toMatchObject({ status: 304, text: '' });
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    const stale = await sharing.request('GET', `/c/${ana.credentialId}`, {
+      headers: { 'user-agent': BROWSER, 'if-none-match': 'W/"an-older-page"' },
+    });
+    expect(stale.status).toBe(200);
+    expect(stale.text).toBe(page.text);
+    await waitFor(
+      async () => sharing.events.received.filter(isDirectView).length,
+      (views) => views >= before + 3,
+      { what: 'three more direct views', timeoutMs: 15_000 },
+    );
+  }, 30_000);
+
   it('downloads the credential as JWT, JSON, and baked PNG and SVG holding the same JWT', async () => {
     const download = (format: string) =>
       fetch(new URL(`/api/wallet/credentials/${ana.credentialId}/download?format=${format}`, sharing.service.url), {

@@ -12,7 +12,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@credstream/event-store';
 import { businessNow } from '@credstream/observability';
-import { MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
+import { fastRoutesProvider, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
 import {
   AUTH_STORE,
   BADGE_BAKER,
@@ -58,6 +58,8 @@ import type { SharingFeatureConfig } from '../config/sharing.config';
 import { CredentialEventsController } from '../delivery/credential-events.controller';
 import { DomainErrorInterceptor } from '../http/domain-error.interceptor';
 import { PublicPageController } from '../public-page/public-page.controller';
+import { PublicPageFastRoute } from '../public-page/public-page.fast-route';
+import { PublicPageResponder } from '../public-page/public-page.responder';
 import { ShareLinksController } from '../share-links/share-links.controller';
 import { CurrentRecipient } from '../sign-in/current-recipient';
 import { SignInController } from '../sign-in/sign-in.controller';
@@ -220,6 +222,9 @@ export class SharingFeaturesModule {
       ),
       CurrentRecipient,
       SharingLifecycle,
+      PublicPageResponder,
+      PublicPageFastRoute,
+      fastRoutesProvider(PublicPageFastRoute),
     ];
     return {
       module: SharingFeaturesModule,

@@ -4,6 +4,11 @@ import { ProblemException } from '@credstream/runtime';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
+/** One budget per throttler and client address, whichever public endpoint (or the fast lane) is called. */
+export function rateLimitKey(throttlerName: string, clientAddress: string): string {
+  return `verification:${throttlerName}:${clientAddress}`;
+}
+
 /**
  * The public verification endpoints share one budget per client address (the throttler's `Retry-After` header says
  * when to come back); an exhausted budget is a 429 problem with a stable code, not the throttler's plain error.
@@ -11,7 +16,7 @@ export const RATE_LIMITED = 'RATE_LIMITED';
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override generateKey(_context: ExecutionContext, suffix: string, name: string): string {
-    return `verification:${name}:${suffix}`;
+    return rateLimitKey(name, suffix);
   }
 
   protected override async throwThrottlingException(

@@ -4,7 +4,13 @@ import { VerificationRunner } from './verification-runner';
 function runnerWith(countryHeader: string) {
   const queries: VerifyCredentialQuery[] = [];
   const handler = { execute: async (query: VerifyCredentialQuery) => void queries.push(query) };
-  return { queries, runner: new VerificationRunner(handler as unknown as VerifyCredentialHandler, { countryHeader }) };
+  return {
+    queries,
+    runner: new VerificationRunner(handler as unknown as VerifyCredentialHandler, {
+      countryHeader,
+      jsonBodyLimitBytes: 1024,
+    }),
+  };
 }
 
 describe('VerificationRunner', () => {

@@ -13,7 +13,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@credstream/event-store';
-import { ROOT_LOGGER } from '@credstream/runtime';
+import { fastRoutesProvider, ROOT_LOGGER } from '@credstream/runtime';
 import {
   BAKED_BADGE_READER,
   CLOCK,
@@ -52,12 +52,19 @@ import type { VerifyCredentialConfig } from '../config/verification.config';
 import { CredentialsVerifyController } from './credentials-verify.controller';
 import { IssuerProjectionModule } from '../issuer-projection/issuer-projection.module';
 import { VerifyPageController } from '../verify-page/verify-page.controller';
+import { FixedWindowThrottlerStorage } from '../rate-limit/fixed-window.throttler-storage';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import {
+  VERIFY_RATE_LIMIT_OPTIONS,
+  VerifyRateLimit,
+  type VerifyRateLimitOptions,
+} from '../rate-limit/verify-rate-limit';
 import { publicCorsMiddleware } from './public-cors.middleware';
 import { SystemClock } from './system.clock';
 import { VerificationRunner } from './verification-runner';
 import { VERIFY_HTTP_OPTIONS, type VerifyHttpOptions } from './verify-http.options';
 import { VerifyController } from './verify.controller';
+import { VerifyJsonFastRoute } from './verify-json.fast-route';
 
 /**
  * The use case of verifying a credential: its ports bound to their adapters, the handler, the two API endpoints and
@@ -105,10 +112,23 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
       { provide: VERIFICATION_RECORDER, useExisting: EventStoreVerificationRecorder },
       {
         provide: VERIFY_HTTP_OPTIONS,
-        useValue: { countryHeader: config.VERIFY_REQUEST_COUNTRY_HEADER } satisfies VerifyHttpOptions,
+        useValue: {
+          countryHeader: config.VERIFY_REQUEST_COUNTRY_HEADER,
+          jsonBodyLimitBytes: config.VERIFY_JSON_BODY_LIMIT_BYTES,
+        } satisfies VerifyHttpOptions,
       },
       VerificationRunner,
       RateLimitGuard,
+      {
+        provide: VERIFY_RATE_LIMIT_OPTIONS,
+        useValue: {
+          limit: config.VERIFY_RATE_LIMIT,
+          windowMs: config.VERIFY_RATE_LIMIT_WINDOW_MS,
+        } satisfies VerifyRateLimitOptions,
+      },
+      VerifyRateLimit,
+      VerifyJsonFastRoute,
+      fastRoutesProvider(VerifyJsonFastRoute),
       {
         provide: STATUS_LIST_FETCHER,
         inject: [SafeHttpFetcher],
@@ -177,6 +197,7 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
         IssuerProjectionModule.register(config),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.VERIFY_RATE_LIMIT_WINDOW_MS, limit: config.VERIFY_RATE_LIMIT }],
+          storage: new FixedWindowThrottlerStorage(),
         }),
         MulterModule.register({
           limits: { fileSize: config.VERIFY_UPLOAD_MAX_BYTES, files: 1, fields: 8, fieldSize: 300 * 1024 },

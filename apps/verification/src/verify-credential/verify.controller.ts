@@ -22,8 +22,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { VerifyCredentialResult } from '@credstream/verification/application';
-import type { VerificationResult } from '@credstream/verification/domain';
+import { friendlyResponse, type FriendlyVerificationResponse } from './friendly-response';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { uploadedCredentialInput, type UploadedImage } from './uploaded-credential';
 import { VerificationRunner } from './verification-runner';
@@ -33,13 +32,6 @@ import {
   UPLOAD_VERIFY_REQUEST,
 } from './verify-credential.openapi';
 import { parseFriendlyRequest, parseUploadFields } from './verify-request';
-
-export interface FriendlyVerificationResponse extends VerificationResult {
-  /** The decoded credential, when it could be read (for display; trust it only when `verified`). */
-  credential?: Record<string, unknown>;
-  /** Set when the issuer is registered with credstream. */
-  issuer?: { name?: string; tenantId?: string };
-}
 
 /**
  * Verification for people and simple integrations: a credential as JSON (a JWT or an enveloped credential), or a
@@ -82,18 +74,11 @@ export class VerifyController {
     if (file || isMultipart(headers)) {
       const fields = parseUploadFields(body);
       const input = uploadedCredentialInput(file, fields.credential);
-      return friendly(await this.runner.verify(input, { recipient: fields.recipient }, headers, 'upload'));
+      return friendlyResponse(await this.runner.verify(input, { recipient: fields.recipient }, headers, 'upload'));
     }
     const request = parseFriendlyRequest(body);
-    return friendly(await this.runner.verifyValue(request.credential, request, headers));
+    return friendlyResponse(await this.runner.verifyValue(request.credential, request, headers));
   }
-}
-
-function friendly({ result, credential, issuer }: VerifyCredentialResult): FriendlyVerificationResponse {
-  const response: FriendlyVerificationResponse = { ...result };
-  if (credential) response.credential = credential;
-  if (issuer) response.issuer = issuer;
-  return response;
 }
 
 function isMultipart(headers: IncomingHttpHeaders): boolean {

@@ -55,6 +55,7 @@ Every key is an environment variable of apps/<service>/src/config/<service>.conf
 {{- $_ := set $env "LOG_LEVEL" $v.config.logLevel -}}
 {{- $_ := set $env "SHUTDOWN_TIMEOUT_MS" (toString (int $v.config.shutdownTimeoutMs)) -}}
 {{- $_ := set $env "OTEL_EXPORTER_OTLP_ENDPOINT" ($v.otel.endpoint | default "") -}}
+{{- $_ := set $env "OTEL_TRACES_SAMPLE_RATIO" (toString $v.otel.sampleRatio) -}}
 {{- $_ := set $env "ALLOW_HISTORICAL_TIMESTAMPS" (toString $v.config.allowHistoricalTimestamps) -}}
 {{- if has "kafka" .svc.uses -}}
 {{- $_ := set $env "KAFKA_BROKERS" (join "," $v.kafka.brokers) -}}

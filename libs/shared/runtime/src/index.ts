@@ -15,3 +15,4 @@ export * from './logging/logging.tokens';
 export * from './metrics';
 export * from './service-description';
 export * from './http/historical-timestamp.middleware';
+export * from './http/fast-lane';

@@ -32,6 +32,7 @@ export function launchService<S extends z.ZodType<ServiceConfig, z.ZodTypeDef, u
     serviceName: `credstream-${options.service.name}`,
     serviceVersion: options.service.version,
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.OTEL_TRACES_SAMPLE_RATIO,
   });
   const logger = createLogger({ serviceName: options.service.name, level: config.LOG_LEVEL });
   void start(options, config, logger, tracing).catch((error: unknown) => {

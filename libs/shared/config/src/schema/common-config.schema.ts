@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanFlag, hostPortList, httpUrl, mongoUri, port, positiveInt } from './env-values';
+import { booleanFlag, fraction, hostPortList, httpUrl, mongoUri, port, positiveInt } from './env-values';
 
 /**
  * Variables every credstream service reads, grouped by the dependency they configure.
@@ -13,6 +13,12 @@ export const runtimeConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl().optional(),
+  /**
+   * Share of new traces recorded (a request that arrives with a sampled trace is always followed). Every request
+   * keeps a trace id for its logs and events either way; 1 records all — at a CPU cost per request that matters on
+   * the public hot paths (ADR 0009).
+   */
+  OTEL_TRACES_SAMPLE_RATIO: fraction(1),
   /**
    * Historical imports and the demo: lets a caller date what it records with the
    * `x-credstream-occurred-at` header (events caused by it inherit the date). Off in production.

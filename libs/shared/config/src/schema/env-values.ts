@@ -25,6 +25,14 @@ export const positiveInt = (defaultValue: number) =>
     .positive('must be greater than 0')
     .default(defaultValue);
 
+/** A share between 0 and 1, e.g. a sampling ratio. */
+export const fraction = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number between 0 and 1' })
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .default(defaultValue);
+
 export const httpUrl = () =>
   z
     .string()

@@ -1,7 +1,13 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  ParentBasedSampler,
+  SpanProcessor,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
@@ -9,12 +15,15 @@ import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core'
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { isSelfTraced } from './self-traced-requests';
 
 export interface TracingOptions {
   serviceName: string;
   serviceVersion: string;
   /** OTLP/HTTP base endpoint, e.g. http://collector:4318. Without it spans are recorded (for log correlation) but not exported. */
   otlpEndpoint?: string;
+  /** Share of new traces recorded (default 1); a caller's sampling decision is always followed. */
+  sampleRatio?: number;
   /** Extra processors, e.g. an in-memory exporter in tests. */
   extraSpanProcessors?: SpanProcessor[];
 }
@@ -41,6 +50,7 @@ export function startTracing(options: TracingOptions): Tracing {
       [ATTR_SERVICE_VERSION]: options.serviceVersion,
     }),
     autoDetectResources: false,
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
     spanProcessors: [...exportingProcessors(options.otlpEndpoint), ...(options.extraSpanProcessors ?? [])],
     // Explicitly empty: left unset, the SDK falls back to OTLP exporters from env defaults (localhost:4318),
     // and a periodic metric export that cannot connect delays every shutdown by seconds.
@@ -48,7 +58,7 @@ export function startTracing(options: TracingOptions): Tracing {
     metricReaders: [],
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? ''),
+        ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? '') || isSelfTraced(request),
       }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),

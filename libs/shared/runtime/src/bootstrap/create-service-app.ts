@@ -1,11 +1,13 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { buildAsyncApiDocument } from '@credstream/contracts';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { correlationIdMiddleware } from '../http/correlation-id.middleware';
+import { FAST_ROUTES, installFastLane, type FastRoute } from '../http/fast-lane';
 import { historicalTimestampMiddleware } from '../http/historical-timestamp.middleware';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 import { ROOT_LOGGER } from '../logging/logging.tokens';
@@ -25,17 +27,33 @@ export async function createServiceApp(
   service: ServiceDescription,
   options: ServiceAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  // abortOnError off: a failed start throws to the caller (launchService logs it and exits 1) instead of aborting.
+  const app = await NestFactory.create(rootModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(NestPinoLogger));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(correlationIdMiddleware);
   app.use(historicalTimestampMiddleware(options.allowHistoricalTimestamps ?? false));
   app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
   mountOpenApi(app, service);
+  installFastLane(app.getHttpServer(), {
+    routes: fastRoutesOf(app),
+    logger: app.get<Logger>(ROOT_LOGGER),
+    allowHistoricalTimestamps: options.allowHistoricalTimestamps ?? false,
+  });
   if (options.consumers) {
     connectEventConsumers(app, { inheritOccurredAt: options.allowHistoricalTimestamps, ...options.consumers });
   }
   return app;
+}
+
+/** The routes a module registered with `fastRoutesProvider`, if any. */
+function fastRoutesOf(app: INestApplication): FastRoute[] {
+  try {
+    return app.get<FastRoute[]>(FAST_ROUTES, { strict: false });
+  } catch (error) {
+    if (error instanceof UnknownElementException) return [];
+    throw error;
+  }
 }
 
 function mountOpenApi(app: INestApplication, service: ServiceDescription): void {

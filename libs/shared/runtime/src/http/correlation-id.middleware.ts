@@ -10,8 +10,12 @@ const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * of everything the request does: log lines, and later the events it causes.
  */
 export function correlationIdMiddleware(request: Request, response: Response, next: NextFunction): void {
-  const offered = request.header(CORRELATION_HEADER);
-  const correlationId = offered && ACCEPTABLE_ID.test(offered) ? offered : randomUUID();
+  const correlationId = correlationIdFor(request.header(CORRELATION_HEADER));
   response.setHeader(CORRELATION_HEADER, correlationId);
   runWithRequestContext({ correlationId }, next);
+}
+
+/** The caller's correlation id when it is acceptable, else a new one. */
+export function correlationIdFor(offered: string | undefined): string {
+  return offered && ACCEPTABLE_ID.test(offered) ? offered : randomUUID();
 }

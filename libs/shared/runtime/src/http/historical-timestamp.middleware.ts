@@ -16,7 +16,7 @@ export function historicalTimestampMiddleware(allowed: boolean) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const offered = request.header(OCCURRED_AT_HEADER);
     if (offered === undefined) return next();
-    const refusal = refuse(offered, allowed);
+    const refusal = refuseOccurredAt(offered, allowed);
     if (refusal) {
       const body = problem(400, refusal.code, refusal.detail, request.originalUrl, [
         { field: OCCURRED_AT_HEADER, message: refusal.detail },
@@ -30,7 +30,8 @@ export function historicalTimestampMiddleware(allowed: boolean) {
   };
 }
 
-function refuse(offered: string, allowed: boolean): { code: string; detail: string } | undefined {
+/** Why an `x-credstream-occurred-at` value cannot date this request, or undefined when it can. */
+export function refuseOccurredAt(offered: string, allowed: boolean): { code: string; detail: string } | undefined {
   if (!allowed) {
     return {
       code: 'OCCURRED_AT_NOT_ALLOWED',

@@ -34,6 +34,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const problem = this.toProblem(error, request.originalUrl ?? request.url);
     if (problem.status >= 500) this.logger.error({ err: error, url: problem.instance }, 'request failed');
+    if (error instanceof ProblemException && error.headers) response.set(error.headers);
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -16,6 +16,8 @@ export class ProblemException extends HttpException {
     readonly code: string,
     readonly detail: string,
     readonly errors: ProblemFieldError[] = [],
+    /** Response headers that belong to the answer, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail, status);
   }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import type { FastReply, FastRoute } from '@credstream/runtime';
+import { PublicPageResponder } from './public-page.responder';
+
+const PAGE_PATH = /^\/(c|s)\/([^/]+)$/;
+
+/**
+ * `GET /c/:credentialId` and `GET /s/:shareId` — the pages every share link leads to — served in front of the Nest
+ * pipeline (ADR 0009): the same page, headers and view recording as the controller, and a 304 when the browser's
+ * copy is current.
+ */
+@Injectable()
+export class PublicPageFastRoute implements FastRoute {
+  constructor(private readonly responder: PublicPageResponder) {}
+
+  match(request: IncomingMessage, path: string): string | undefined {
+    if (request.method !== 'GET') return undefined;
+    const kind = PAGE_PATH.exec(path)?.[1];
+    return kind === 'c' ? '/c/:credentialId' : kind === 's' ? '/s/:shareId' : undefined;
+  }
+
+  async serve(request: IncomingMessage, path: string): Promise<FastReply> {
+    const [, kind, id] = PAGE_PATH.exec(path) ?? [];
+    const page = await this.responder.respond(kind === 'c' ? 'credential' : 'share', decodeId(id), request);
+    const { 'content-type': contentType, ...headers } = page.headers;
+    if (page.status === 200 && isFresh(request, headers['etag'])) {
+      return { status: 304, contentType, body: '', headers };
+    }
+    return { status: page.status, contentType, body: page.body, headers };
+  }
+}
+
+/** An id as the path gives it; one that does not decode is no id of ours (and so not found). */
+function decodeId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the browser's cached copy (If-None-Match, weak comparison) is the current page, as express judges it. */
+function isFresh(request: IncomingMessage, etag: string | undefined): boolean {
+  const offered = request.headers['if-none-match'];
+  if (!offered || !etag) return false;
+  if (/(?:^|,)\s*no-cache\s*(?:,|$)/.test(request.headers['cache-control'] ?? '')) return false;
+  if (offered.trim() === '*') return true;
+  const current = etag.replace(/^W\//, '');
+  return offered.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === current);
+}

@@ -1,0 +1,3 @@
+export * from './fast-lane';
+export * from './fast-route';
+export * from './request-body';
