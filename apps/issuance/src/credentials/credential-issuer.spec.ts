@@ -47,14 +47,20 @@ class InMemoryReadModel implements CredentialReadModel {
   async search() {
     return { items: [...this.documents.values()] };
   }
+  async count() {
+    return this.documents.size;
+  }
 }
 
 class RecordingWriter implements NewStreamsWriter {
   readonly entries: NewStreamEntry[] = [];
+  readonly commits: { tenantId: string; streams: number }[] = [];
   fail = false;
-  async appendToNewStreams(entries: readonly NewStreamEntry[]) {
-    if (this.fail) throw new Error('store down');
+  failTenant: string | undefined;
+  async appendToNewStreams(entries: readonly NewStreamEntry[], metadata: { tenantId: string }) {
+    if (this.fail || metadata.tenantId === this.failTenant) throw new Error('store down');
     this.entries.push(...entries);
+    this.commits.push({ tenantId: metadata.tenantId, streams: entries.length });
   }
   async exists(streamId: string) {
     return this.entries.some((entry) => entry.streamId === streamId);
@@ -256,5 +262,36 @@ describe('issuing credentials (CredentialIssuer with the real signer and OB 3.0 
         correlationId: 'c',
       }),
     ).rejects.toMatchObject({ code: 'ACHIEVEMENT_NOT_FOUND' });
+  });
+
+  it('issues several groups with one claim and one commit per tenant, releasing only what was not stored', async () => {
+    const { issuer, writer, readModel, context } = setup();
+    const [a1, a2, b] = [await context(), await context(), await context()];
+    const otherTenant = { ...b, tenantId: 'uni-b' };
+    const row = (email: string) => ({ row: 0, credentialId: randomUUID(), recipient: { email } });
+    const groups = [
+      { context: a1, rows: [row('a1@example.org'), row('a2@example.org')] },
+      { context: otherTenant, rows: [row('b1@example.org')] },
+      { context: a2, rows: [row('a3@example.org'), row('not-an-email')] },
+    ];
+    const outcomes = await issuer.issueGroups(groups);
+    expect(outcomes.map((list) => list.map((outcome) => outcome.outcome))).toEqual([
+      ['issued', 'issued'],
+      ['issued'],
+      ['issued', 'failed'],
+    ]);
+    expect(writer.commits).toEqual([
+      { tenantId: TENANT, streams: 3 },
+      { tenantId: 'uni-b', streams: 1 },
+    ]);
+
+    const later = [
+      { context: a1, rows: [row('c1@example.org')] },
+      { context: otherTenant, rows: [row('c2@example.org')] },
+    ];
+    writer.failTenant = 'uni-b';
+    await expect(issuer.issueGroups(later)).rejects.toThrow('store down');
+    expect(await readModel.get(later[0].rows[0].credentialId)).toBeDefined();
+    expect(await readModel.get(later[1].rows[0].credentialId)).toBeUndefined();
   });
 });

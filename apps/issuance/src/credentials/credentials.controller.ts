@@ -67,6 +67,14 @@ const searchQuery = z
   })
   .strict();
 
+const countQuery = z
+  .object({
+    achievementId: uuid.optional(),
+    status: z.enum(['issued', 'suspended', 'revoked']).optional(),
+    trigger: z.enum(['api', 'bulk', 'partner']).optional(),
+  })
+  .strict();
+
 /** Issue, read, search and change the status of a tenant's credentials. */
 @ApiTags('credentials')
 @Controller('credentials')
@@ -115,6 +123,14 @@ export class CredentialsController {
       tenantId: principal.tenantId,
       recipientKey: identity === undefined ? undefined : recipientKey(identity),
     });
+  }
+
+  @Get('count')
+  @RequireScopes()
+  @ApiOperation({ summary: "How many of the tenant's credentials there are (by achievement, status, trigger)" })
+  async count(@CurrentTenant() principal: ApiKeyPrincipal, @Query() query: unknown): Promise<{ count: number }> {
+    const filter = parseBody(countQuery, query);
+    return { count: await this.searchCredentials.count({ ...filter, tenantId: principal.tenantId }) };
   }
 
   @Get(':credentialId')

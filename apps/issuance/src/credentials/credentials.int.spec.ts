@@ -510,6 +510,85 @@ describe('credentials: issue, read, revoke, bulk, partner rules, VC-API (real Ka
       const low = await call('GET', '/credentials?recipientEmail=low@example.org', { key: keyA });
       expect(low.body['items']).toHaveLength(0);
     }, 90_000);
+
+    it('issues a burst in batches: each passing completion once (events caused by it), a refusal dead-lettered, a resend nothing', async () => {
+      const rule = await call('POST', '/issuance-rules', {
+        key: keyA,
+        body: { partnerCourseId: 'BURST-1', minimumScore: 60, achievementId },
+      });
+      const retiring = (
+        await call('POST', '/achievements', {
+          key: keyA,
+          body: { issuerId, name: 'Retiring', description: 'R.', criteria: { narrative: 'R.' } },
+        })
+      ).body['achievementId'];
+      const retiringRule = await call('POST', '/issuance-rules', {
+        key: keyA,
+        body: { partnerCourseId: 'BURST-RETIRED', achievementId: retiring },
+      });
+      expect([rule.status, retiringRule.status]).toEqual([201, 201]);
+      expect((await call('POST', `/achievements/${retiring}/archive`, { key: keyA, body: {} })).status).toBe(200);
+      const burst = Array.from({ length: 120 }, (_, i) =>
+        completion(`burst${i}@example.org`, String(50 + (i % 50)), 'BURST-1'),
+      );
+      const refused = completion('burst-refused@example.org', '99', 'BURST-RETIRED');
+      const repeats = burst.slice(0, 10).map((event) => ({ ...event, id: uuidv7() }));
+      const sent = [...burst.slice(0, 60), refused, ...repeats, ...burst.slice(60)];
+      const passing = burst.filter((event) => Number((event.data as { grade: string }).grade) >= 60);
+      const dlq = await collect('issuance.dlq');
+      const issuedEvents = await collect(TOPICS.issuanceCredential);
+      const partnerCount = async () =>
+        (await call('GET', `/credentials/count?achievementId=${achievementId}&trigger=partner`, { key: keyA })).body[
+          'count'
+        ] as number;
+      const before = await partnerCount();
+
+      await producer.send({ topic: TOPICS.partnerLearning, messages: sent.map(toKafkaMessage) });
+      await until(
+        async () =>
+          (await partnerCount()) >= before + passing.length && dlq.some(({ event }) => event.id === refused.id),
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      const caused = () =>
+        issuedEvents.filter(({ event }) => burst.some((completion) => completion.id === event.causationId));
+      await until(() => caused().length >= passing.length, { timeoutMs: 30_000 });
+      expect(
+        caused()
+          .map(({ event }) => event.causationId)
+          .sort(),
+      ).toEqual(passing.map((event) => event.id).sort());
+      for (const { event } of caused()) {
+        const completion = burst.find(({ id }) => id === event.causationId);
+        expect(event.correlationId).toBe(completion?.correlationId);
+        expect(event.data).toMatchObject({ trigger: { kind: 'partner', reference: completion?.id } });
+      }
+      const letter = dlq.find(({ event }) => event.id === refused.id)?.headers;
+      expect(letter?.[DEAD_LETTER_HEADERS.error]).toContain('CREDENTIAL_ACHIEVEMENT_ARCHIVED');
+
+      // The whole burst again (a partner replaying its feed): nothing new is issued, the refusal is dead-lettered again.
+      const letters = dlq.length;
+      const resent = sent.map((event) => ({ ...event, id: uuidv7() }));
+      await producer.send({ topic: TOPICS.partnerLearning, messages: resent.map(toKafkaMessage) });
+      const admin = kafka.admin();
+      await admin.connect();
+      const consumedAll = async () => {
+        const ends = await admin.fetchTopicOffsets(TOPICS.partnerLearning);
+        const [committed] = await admin.fetchOffsets({ groupId: 'issuance', topics: [TOPICS.partnerLearning] });
+        return ends.every(({ partition, high }) =>
+          committed.partitions.some((done) => done.partition === partition && done.offset === high),
+        );
+      };
+      await until(async () => dlq.length > letters && (await consumedAll()), { timeoutMs: 60_000 });
+      await admin.disconnect();
+      expect(await partnerCount()).toBe(before + passing.length);
+      expect(caused()).toHaveLength(passing.length);
+      const other = await call('GET', '/credentials/count?trigger=partner', { key: keyB });
+      expect([other.status, other.body['count']]).toEqual([200, 0]);
+      const bad = await call('GET', '/credentials/count?status=lost', { key: keyA });
+      expect(bad.status).toBe(400);
+    }, 150_000);
   });
 
   describe('VC-API', () => {

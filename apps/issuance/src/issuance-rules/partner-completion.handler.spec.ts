@@ -38,6 +38,7 @@ const completion = (overrides: { email?: string; grade?: string; courseId?: stri
 describe('partner-triggered issuance', () => {
   const claimed = new Map<string, CredentialSummary>();
   const appended: NewStreamEntry[] = [];
+  let appendCalls = 0;
   let handler: PartnerCompletionHandler;
   const rule: IssuanceRuleView = {
     ruleId: randomUUID(),
@@ -86,6 +87,7 @@ describe('partner-triggered issuance', () => {
       setStatus: async () => undefined,
       get: async (id) => claimed.get(id),
       search: async () => ({ items: [] }),
+      count: async () => claimed.size,
     };
     const rules: IssuanceRuleRepository = {
       save: async () => undefined,
@@ -107,7 +109,10 @@ describe('partner-triggered issuance', () => {
       new VaultCredentialSigner(vault),
       new Ob3SchemaDirectoryCheck(resolve(process.cwd(), '../shared/standards/ob3/schemas')),
       {
-        appendToNewStreams: async (entries) => void appended.push(...entries),
+        appendToNewStreams: async (entries) => {
+          appendCalls++;
+          appended.push(...entries);
+        },
         exists: async (streamId) => appended.some((entry) => entry.streamId === streamId),
       },
     );
@@ -137,5 +142,54 @@ describe('partner-triggered issuance', () => {
     await expect(handler.handle(completion({ email: 'not-an-address' }))).rejects.toMatchObject({
       code: 'RECIPIENT_EMAIL_INVALID',
     });
+  });
+
+  it('issues a batch of completions in one commit per rule, each credential caused by its own completion', async () => {
+    const before = { entries: appended.length, calls: appendCalls };
+    const cleo = completion({ email: 'cleo@example.org' });
+    const batch = [
+      cleo,
+      completion({ email: 'not-an-address' }),
+      { ...cleo, id: randomUUID() },
+      completion({ email: 'dan@example.org', grade: '50' }),
+      completion({ email: 'eve@example.org' }),
+    ];
+    const outcome = await handler.handleBatch(
+      batch.map((event, index) => ({
+        event,
+        trace: { traceparent: `00-${'1'.repeat(31)}${index}-${'2'.repeat(16)}-01` },
+      })),
+    );
+
+    expect(outcome.failures).toEqual([
+      { index: 1, error: expect.objectContaining({ code: 'RECIPIENT_EMAIL_INVALID' }) },
+    ]);
+    expect(outcome.results.map((results) => results.map((result) => result.outcome))).toEqual([
+      ['issued'],
+      [],
+      ['skipped'],
+      ['not-matched'],
+      ['issued'],
+    ]);
+    expect(outcome.results[2][0].credentialId).toBe(outcome.results[0][0].credentialId);
+    expect(appendCalls - before.calls).toBe(1);
+    const entries = appended.slice(before.entries);
+    expect(entries.map((entry) => entry.cause)).toEqual([
+      {
+        correlationId: cleo.correlationId,
+        causationId: cleo.id,
+        trace: { traceparent: expect.stringMatching(/0-2+-01$/) },
+      },
+      {
+        correlationId: batch[4].correlationId,
+        causationId: batch[4].id,
+        trace: { traceparent: expect.stringMatching(/4-2+-01$/) },
+      },
+    ]);
+    expect(entries[1].events[0]).toMatchObject({ data: { trigger: { kind: 'partner', reference: batch[4].id } } });
+
+    const again = await handler.handleBatch(batch.map((event) => ({ event })));
+    expect(again.results.flat().filter((result) => result.outcome === 'issued')).toEqual([]);
+    expect(appended).toHaveLength(before.entries + 2);
   });
 });

@@ -8,6 +8,7 @@ export * from './idempotency/versioned-projection';
 export * from './metrics/consumer.metrics';
 export * from './replay/replay-topic';
 export * from './retry/retry-policy';
+export * from './server/event-batch-pattern';
 export * from './server/kafka-event.context';
 export * from './server/kafka-event.server';
 export * from './server/kafka-event-server.options';

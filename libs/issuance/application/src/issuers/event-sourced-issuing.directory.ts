@@ -16,6 +16,9 @@ import { ob3Profile } from './ob3-profile';
  * another tenant's issuer or achievement is reported as unknown.
  */
 export class EventSourcedIssuingDirectory implements IssuingDirectory {
+  /** Issuer reads in flight: concurrent lookups of one issuer share a read (a later lookup reads again). */
+  private readonly loading = new Map<string, ReturnType<IssuerRepository['load']>>();
+
   constructor(
     private readonly issuers: IssuerRepository,
     private readonly achievements: AchievementRepository,
@@ -23,7 +26,7 @@ export class EventSourcedIssuingDirectory implements IssuingDirectory {
   ) {}
 
   async issuer(tenantId: string, issuerId: string): Promise<IssuerSigningProfile | undefined> {
-    const loaded = await orUndefined(() => this.issuers.load(tenantId, issuerId), ISSUER_ERROR_CODES.notFound);
+    const loaded = await orUndefined(() => this.loadIssuer(tenantId, issuerId), ISSUER_ERROR_CODES.notFound);
     if (!loaded) return undefined;
     const { state } = loaded;
     const active = state.activeKid === null ? undefined : state.keys[state.activeKid];
@@ -35,6 +38,16 @@ export class EventSourcedIssuingDirectory implements IssuingDirectory {
     };
     if (active) profile.activeKey = { kid: active.kid, alg: active.alg, keyRef: active.keyRef, status: active.status };
     return profile;
+  }
+
+  private loadIssuer(tenantId: string, issuerId: string): ReturnType<IssuerRepository['load']> {
+    const key = JSON.stringify([tenantId, issuerId]);
+    let load = this.loading.get(key);
+    if (!load) {
+      load = this.issuers.load(tenantId, issuerId).finally(() => this.loading.delete(key));
+      this.loading.set(key, load);
+    }
+    return load;
   }
 
   async defaultIssuer(tenantId: string): Promise<IssuerSigningProfile | undefined> {

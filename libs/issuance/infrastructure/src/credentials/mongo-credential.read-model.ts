@@ -1,5 +1,6 @@
 import type { Connection, mongo } from 'mongoose';
 import type {
+  CredentialCount,
   CredentialPage,
   CredentialReadModel,
   CredentialSearch,
@@ -84,6 +85,15 @@ export class MongoCredentialReadModel implements CredentialReadModel {
     return documents.length > query.limit && last
       ? { items, next: encodeCursor(last.issuedAt, last.credentialId) }
       : { items };
+  }
+
+  /** Top-level equality only, so FerretDB counts in PostgreSQL instead of scanning the collection itself. */
+  async count(query: CredentialCount): Promise<number> {
+    const filter: mongo.Filter<CredentialDocument> = { tenantId: query.tenantId };
+    if (query.achievementId) filter.achievementId = query.achievementId;
+    if (query.status) filter.status = query.status;
+    if (query.trigger) filter.trigger = query.trigger;
+    return this.collection.countDocuments(filter);
   }
 
   private ensureIndexes(): Promise<unknown> {

@@ -31,6 +31,8 @@ export interface NewStreamEntry {
   events: readonly DomainEvent[];
   /** The envelopes' aggregate id (the Kafka key). Default: the stream id. */
   aggregateId?: string;
+  /** This stream's own cause, replacing the call's (e.g. the partner event each credential of a batch answers). */
+  cause?: Partial<Pick<AppendMetadata, 'correlationId' | 'causationId' | 'trace'>>;
 }
 
 /** The event store as the application layer sees it (a port; `MongoEventStore` implements it). */
@@ -53,18 +55,14 @@ export interface EventStore {
     metadata: AppendMetadata,
     options?: HandleOptions,
   ): Promise<HandleResult<TState>>;
-}
-
-/**
- * Bulk creation of streams (implemented by `MongoEventStore`). Kept beside the `EventStore` port rather than in
- * it for now, so that code which feature-detects it (`typeof store.appendToNewStreams === 'function'`) keeps
- * compiling; see ADR 0004.
- */
-export interface NewStreamsAppender {
   /**
-   * Creates many new streams in one atomic commit (bulk work): every stream gets its events as versions
-   * 1..n, or — when any of the stream ids already exists — nothing is written and a
-   * `StreamVersionConflictError` names that stream. `metadata.aggregateId` is ignored (see `NewStreamEntry`).
+   * Creates many brand-new streams in one atomic commit (bulk work, e.g. the 500 credentials of a bulk issuance
+   * batch): every stream gets its events as versions 1..n — or, when any of the stream ids already exists (or
+   * another writer creates it at the same time), nothing is written and a `StreamVersionConflictError` names
+   * that stream (expected `'no-stream'`). Each event's envelope gets the entry's `aggregateId` (default: its
+   * stream id), so `metadata` has none. Results are in the order of `entries`. All events of one call are at
+   * most the store's batch limit (`TooManyEventsError`); a stream id may appear once per call. Later appends to
+   * such a stream continue at version n + 1 as usual. See ADR 0004 for how the commit is made atomic.
    */
   appendToNewStreams(
     entries: readonly NewStreamEntry[],

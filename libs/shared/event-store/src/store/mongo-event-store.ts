@@ -17,7 +17,6 @@ import type {
   HandleOptions,
   HandleResult,
   NewStreamEntry,
-  NewStreamsAppender,
 } from './event-store';
 import { assertValidExpectedVersion, ExpectedVersion } from './expected-version';
 import { assertIntegrationEventsValid } from './integration-event-check';
@@ -44,7 +43,7 @@ export interface MongoEventStoreOptions {
 type CommitOutcome = { committed: true; envelopes: EventEnvelope[] } | { committed: false };
 
 /** Event streams in MongoDB, one commit document per append (docs/decisions/0004-event-store-and-relay.md). */
-export class MongoEventStore implements EventStore, NewStreamsAppender {
+export class MongoEventStore implements EventStore {
   readonly commits: CommitLog;
   readonly positions: PositionCounter;
   readonly notifier: AppendNotifier;

@@ -36,8 +36,9 @@ export async function appendNewStreams(
     throw new TooManyEventsError(`${entries.length} new streams`, total, dependencies.maxEvents);
   }
   const { clock } = dependencies;
-  const streams: NewStream[] = entries.map(({ streamId, events, aggregateId }) => {
-    const envelopes = toEnvelopes(streamId, 1, events, { ...metadata, aggregateId: aggregateId ?? streamId }, clock);
+  const streams: NewStream[] = entries.map(({ streamId, events, aggregateId, cause }) => {
+    const streamMetadata = { ...metadata, ...definedOnly(cause), aggregateId: aggregateId ?? streamId };
+    const envelopes = toEnvelopes(streamId, 1, events, streamMetadata, clock);
     assertIntegrationEventsValid(streamId, envelopes);
     return { streamId, envelopes };
   });
@@ -98,4 +99,8 @@ function assertDistinctNewStreams(entries: readonly NewStreamEntry[]): void {
     }
     seen.add(streamId);
   }
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

@@ -82,6 +82,25 @@ describe('MongoEventStore.appendToNewStreams (FerretDB)', () => {
     expect([first!.events[0]!.aggregateId, second!.events[0]!.aggregateId]).toEqual(['a', 'credential-b']);
   });
 
+  it('gives each stream its own cause when the entry has one, stored and read back as such', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const metadata = tenantMetadata({ causationId: 'batch-cause' });
+    await store.appendToNewStreams(
+      [
+        {
+          streamId: 'caused-a',
+          events: tenantEvents(1),
+          cause: { correlationId: 'completion-a', causationId: 'event-a', trace: { traceparent } },
+        },
+        { streamId: 'caused-b', events: tenantEvents(1), cause: { correlationId: undefined } },
+      ],
+      metadata,
+    );
+    const [[a], [b]] = await Promise.all([store.readStream('caused-a'), store.readStream('caused-b')]);
+    expect([a?.correlationId, a?.causationId, a?.traceparent]).toEqual(['completion-a', 'event-a', traceparent]);
+    expect([b?.correlationId, b?.causationId]).toEqual([metadata.correlationId, 'batch-cause']);
+  });
+
   it('writes nothing and names the stream when one of the ids already exists', async () => {
     await store.append('credential-3', 'no-stream', tenantEvents(3), tenantMetadata());
     const before = await documents();

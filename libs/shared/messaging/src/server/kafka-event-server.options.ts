@@ -18,7 +18,10 @@ export interface KafkaEventServerOptions {
   heartbeatIntervalMs?: number;
   /** Most time between offset commits within a batch; default 1 000. Batches always commit at their end. */
   commitIntervalMs?: number;
-  /** Partitions handled in parallel (one message at a time each, so per-key order holds); default 1. */
+  /**
+   * Partitions handled in parallel (one message, or one `@EventBatchPattern` call, at a time each, so per-key order
+   * holds); default 1.
+   */
   partitionsConsumedConcurrently?: number;
   /** Handle each event as if at its `occurredAt` (historical imports, the demo); see ALLOW_HISTORICAL_TIMESTAMPS. */
   inheritOccurredAt?: boolean;

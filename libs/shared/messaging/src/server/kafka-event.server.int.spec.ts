@@ -11,6 +11,7 @@ import type { RetryPolicy } from '../retry/retry-policy';
 import { KafkaTestBed } from '../testing/kafka-test-bed';
 import { testEvent } from '../testing/test-events';
 import { waitUntil } from '../testing/wait-until';
+import { EventBatchPattern, KafkaEventBatchContext, type EventBatchResult } from './event-batch-pattern';
 import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventServer } from './kafka-event.server';
 
@@ -263,4 +264,79 @@ describe('KafkaEventServer (Nest transport, real Kafka)', () => {
       expect(context).toMatchObject({ correlationId: event.correlationId, tenantId: 'tenant-9' });
     },
   );
+});
+
+const BATCH_HANDLER = Symbol('BATCH_HANDLER');
+type BatchHandler = (events: EventEnvelope[], context: KafkaEventBatchContext) => Promise<EventBatchResult>;
+
+@Controller()
+@UseFilters(KafkaEventErrorFilter)
+class CredentialIssuedBatchConsumer {
+  constructor(@Inject(BATCH_HANDLER) private readonly handle: BatchHandler) {}
+
+  @EventBatchPattern('credential.issued.v1', { maxEvents: 50 })
+  onIssued(@Payload() events: EventEnvelope[], @Ctx() context: KafkaEventBatchContext): Promise<EventBatchResult> {
+    return this.handle(events, context);
+  }
+}
+
+describe('KafkaEventServer with an @EventBatchPattern handler (real Kafka)', () => {
+  it('hands events over in batches, dead-letters the ones reported as refused, and commits after all', async () => {
+    const bed = await KafkaTestBed.start();
+    const topic = await bed.createTopic();
+    const groupId = bed.groupId();
+    const events = Array.from({ length: 30 }, (_, i) => testEvent('credential.issued.v1', { aggregateVersion: i + 1 }));
+    const refused = events[7];
+    const calls: { ids: string[]; deliveries: number; traced: boolean }[] = [];
+    await bed.produceEvents(topic, events);
+    @Module({
+      controllers: [CredentialIssuedBatchConsumer],
+      providers: [
+        {
+          provide: BATCH_HANDLER,
+          useValue: (async (batch, context) => {
+            calls.push({
+              ids: batch.map((event) => event.id),
+              deliveries: context.deliveries.length,
+              traced: batch.every((_, index) => context.traceOf(index) !== undefined),
+            });
+            const index = batch.findIndex((event) => event.id === refused.id);
+            return { failures: index < 0 ? [] : [{ index, error: new NonRetriableError('REFUSED: no') }] };
+          }) satisfies BatchHandler,
+        },
+      ],
+    })
+    class BatchModule {}
+    const app = await NestFactory.create(BatchModule, { logger: false });
+    try {
+      app.connectMicroservice({
+        strategy: new KafkaEventServer({
+          kafka: bed.kafka,
+          groupId,
+          topicOverrides: { 'credential.issued.v1': topic },
+          retry: { maxAttempts: 2, initialDelayMs: 20, maxDelayMs: 50 },
+          sessionTimeoutMs: 10_000,
+          heartbeatIntervalMs: 1_000,
+          registry: new Registry(),
+        }),
+      });
+      await app.startAllMicroservices();
+      await app.init();
+
+      await waitUntil(async () => (await bed.committedOffset(groupId, topic)) === 30, 'all 30 offsets committed');
+      const [letter] = await bed.read(`${groupId}.dlq`, 1);
+      expect(letter.headers?.[DEAD_LETTER_HEADERS.reason]?.toString()).toBe('non-retriable');
+      expect(letter.headers?.[DEAD_LETTER_HEADERS.error]?.toString()).toContain('REFUSED');
+      expect(JSON.parse(letter.value?.toString() ?? '{}')).toMatchObject({ id: refused.id });
+      // One batch (or a few, as kafkajs fetched them) in order, then the refused event alone.
+      const batched = calls.filter((call) => call.ids.length > 1 || call.ids[0] !== refused.id);
+      expect(batched.flatMap((call) => call.ids)).toEqual(events.map((event) => event.id));
+      expect(batched.length).toBeLessThan(30);
+      expect(calls.at(-1)?.ids).toEqual([refused.id]);
+      expect(calls.every((call) => call.deliveries === call.ids.length && call.traced)).toBe(true);
+    } finally {
+      await app.close();
+      await bed.cleanUp();
+    }
+  });
 });

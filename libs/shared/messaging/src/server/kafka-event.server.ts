@@ -3,14 +3,16 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Admin, Consumer, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { EventEnvelope } from '@credstream/contracts';
-import { RequestContext, runWithRequestContext } from '@credstream/observability';
-import { EventBatchProcessor } from '../consumer/event-batch.processor';
+import { captureTraceContext, RequestContext, runWithRequestContext } from '@credstream/observability';
+import { EventBatchProcessor, type BatchRouting } from '../consumer/event-batch.processor';
 import { EventMessageProcessor } from '../consumer/event-message.processor';
+import { EventRunProcessor } from '../consumer/event-run.processor';
 import { deadLetterTopicFor } from '../dead-letter/dead-letter.headers';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
 import { ConsumerMetrics } from '../metrics/consumer.metrics';
 import { retryPolicy } from '../retry/retry-policy';
 import { TopicRouting } from '../routing/topic-routing';
+import { batchOptionsOf, KafkaEventBatchContext, type EventBatchResult } from './event-batch-pattern';
 import { KafkaEventContext } from './kafka-event.context';
 import type { KafkaEventServerOptions } from './kafka-event-server.options';
 
@@ -94,7 +96,7 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
       retry: retryPolicy(this.options.retry),
       logger: this.logger,
     });
-    const batches = new EventBatchProcessor(messages, metrics);
+    const batches = new EventBatchProcessor(messages, metrics, this.batchRouting(routing, metrics));
     await consumer.run({
       autoCommit: true,
       autoCommitInterval: this.options.commitIntervalMs ?? 1_000,
@@ -120,14 +122,61 @@ export class KafkaEventServer extends Server<Record<string, never>, ServerStatus
   private async invoke(event: EventEnvelope, context: KafkaEventContext): Promise<void> {
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) throw new Error(`no handler for ${event.type}`);
+    if (batchOptionsOf(handler.extras)) {
+      // A batch handler handling one event alone (after its batch failed): its reported failure is the error.
+      const alone = new KafkaEventBatchContext([[{ delivery: context.delivery, trace: captureTraceContext() }]]);
+      const outcome = await this.invokeBatch([event], alone);
+      const failure = outcome?.failures.find(({ index }) => index === 0);
+      if (failure) throw failure.error;
+      return;
+    }
     const result = await runWithRequestContext(this.contextOf(event), () => handler(event, context));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private async invokeBatch(
+    events: EventEnvelope[],
+    context: KafkaEventBatchContext,
+  ): Promise<EventBatchResult | undefined> {
+    const type = events[0]?.type ?? '';
+    const handler = this.getHandlerByPattern(type);
+    if (!handler) throw new Error(`no handler for ${type}`);
+    const result = await runWithRequestContext(this.contextOfRun(events), () => handler(events, context));
+    const outcome: unknown = await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    return isBatchResult(outcome) ? outcome : undefined;
+  }
+
+  private batchRouting(routing: TopicRouting, metrics: ConsumerMetrics): BatchRouting | undefined {
+    const maxEvents = new Map<string, number>();
+    for (const [pattern, handler] of this.messageHandlers) {
+      const options = batchOptionsOf(handler.extras);
+      if (handler.isEventHandler && options) maxEvents.set(pattern, options.maxEvents);
+    }
+    if (maxEvents.size === 0) return undefined;
+    return {
+      routing,
+      runs: new EventRunProcessor({
+        groupId: this.options.groupId,
+        invokeBatch: (events, context) => this.invokeBatch(events, context),
+        metrics,
+        logger: this.logger,
+      }),
+      maxEventsOf: (type) => maxEvents.get(type),
+      splitByOccurredAt: this.options.inheritOccurredAt === true,
+    };
   }
 
   /** Handlers log with the event's correlation and tenant; a historical event dates what it causes when allowed. */
   private contextOf(event: EventEnvelope): RequestContext {
     const context: RequestContext = { correlationId: event.correlationId, tenantId: event.tenantId };
     if (this.options.inheritOccurredAt) context.occurredAt = new Date(event.occurredAt);
+    return context;
+  }
+
+  /** A run's context: its first event's (a run has one `occurredAt` when that is inherited); its tenant if one. */
+  private contextOfRun(events: readonly EventEnvelope[]): RequestContext {
+    const context = this.contextOf(events[0]);
+    if (events.some((event) => event.tenantId !== context.tenantId)) delete context.tenantId;
     return context;
   }
 
@@ -163,4 +212,8 @@ async function createTopicsWithRetry(admin: Admin, topics: string[], attempts = 
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
+}
+
+function isBatchResult(value: unknown): value is EventBatchResult {
+  return typeof value === 'object' && value !== null && Array.isArray((value as EventBatchResult).failures);
 }

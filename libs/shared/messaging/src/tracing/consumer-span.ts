@@ -1,4 +1,4 @@
-import { context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, Context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { EVENT_HEADERS, EventEnvelope, headerText, RawHeaders } from '@credstream/contracts';
 import { restoreTraceContext } from '@credstream/observability';
 
@@ -13,12 +13,17 @@ export interface ConsumedEvent {
   headers: RawHeaders | undefined;
 }
 
+/** A started CONSUMER span `process <type>` and the context it continues (the producer's). */
+export interface ConsumerSpan {
+  span: Span;
+  parent: Context;
+}
+
 /**
- * Runs `work` in a CONSUMER span `process <type>` that continues the producer's trace: the headers'
- * traceparent/tracestate, else the ones stored in the envelope. Everything `work` does (logs, appends,
- * produced events) runs with this span active.
+ * Starts a CONSUMER span `process <type>` that continues the producer's trace: the headers'
+ * traceparent/tracestate, else the ones stored in the envelope. The caller ends it.
  */
-export async function inConsumerSpan<T>(consumed: ConsumedEvent, work: (span: Span) => Promise<T>): Promise<T> {
+export function startConsumerSpan(consumed: ConsumedEvent): ConsumerSpan {
   const { event, headers } = consumed;
   const parent = restoreTraceContext({
     traceparent: headerText(headers, EVENT_HEADERS.traceparent) ?? event.traceparent,
@@ -44,6 +49,15 @@ export async function inConsumerSpan<T>(consumed: ConsumedEvent, work: (span: Sp
     },
     parent,
   );
+  return { span, parent };
+}
+
+/**
+ * Runs `work` in a CONSUMER span `process <type>` that continues the producer's trace (see
+ * {@link startConsumerSpan}). Everything `work` does (logs, appends, produced events) runs with this span active.
+ */
+export async function inConsumerSpan<T>(consumed: ConsumedEvent, work: (span: Span) => Promise<T>): Promise<T> {
+  const { span, parent } = startConsumerSpan(consumed);
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));
   } finally {

@@ -32,6 +32,16 @@ export interface IssueRow {
   recipientName?: string;
   cohort?: string;
   validUntil?: string;
+  /** This credential's own cause, when one batch answers several (a partner event each); default the context's. */
+  cause?: IssueCause;
+}
+
+/** What caused one credential: its trigger and the event/request ids (and trace) its issued event carries. */
+export interface IssueCause {
+  trigger: IssuanceTrigger;
+  correlationId: string;
+  causationId: string | null;
+  trace?: { traceparent?: string; tracestate?: string };
 }
 
 export type IssueOutcome =
@@ -59,11 +69,25 @@ export interface CredentialIssuerOptions {
   schemaCheck: 'every' | 'first-of-batch';
 }
 
+/** Credentials of one context (achievement, issuer, trigger) to issue together with others. */
+export interface IssueGroup {
+  context: IssueContext;
+  rows: readonly IssueRow[];
+}
+
+interface IssueTimes {
+  issuedAt: string;
+  validFrom: string;
+}
+
 interface Candidate {
   row: IssueRow;
   recipient: RecipientInput;
   summary: CredentialSummary;
 }
+
+/** Stream reads at once when checking skipped credentials for a claim left without events. */
+const EXISTS_CHECKS_AT_ONCE = 16;
 
 /** A credential's stream id is its id: aggregate id, Kafka key and stream id coincide. */
 export const credentialStreamId = (credentialId: string): string => credentialId;
@@ -94,13 +118,38 @@ export class CredentialIssuer {
    * event or a retried request still gets its credential (once).
    */
   async issueOne(context: IssueContext, row: IssueRow): Promise<IssueOutcome> {
-    const [outcome] = await this.issueBatch(context, [row]);
-    if (outcome.outcome !== 'skipped' || (await this.writer.exists(credentialStreamId(row.credentialId)))) {
-      return outcome;
+    const [[outcome]] = await this.issueRecovering([{ context, rows: [row] }]);
+    return outcome;
+  }
+
+  /**
+   * {@link issueGroups} for credentials that must exist afterwards (partner completions): like {@link issueOne},
+   * a skipped id whose stream has no events (a claim left by a stopped process) is released and issued again.
+   */
+  async issueRecovering(groups: readonly IssueGroup[]): Promise<IssueOutcome[][]> {
+    const outcomes = await this.issueGroups(groups);
+    const orphaned: { group: number; position: number }[] = [];
+    const skipped = outcomes.flatMap((list, group) =>
+      list.flatMap((outcome, position) => (outcome.outcome === 'skipped' ? [{ group, position }] : [])),
+    );
+    const idOf = ({ group, position }: { group: number; position: number }) =>
+      groups[group].rows[position].credentialId;
+    for (let start = 0; start < skipped.length; start += EXISTS_CHECKS_AT_ONCE) {
+      const some = skipped.slice(start, start + EXISTS_CHECKS_AT_ONCE);
+      const exists = await Promise.all(some.map((at) => this.writer.exists(credentialStreamId(idOf(at)))));
+      orphaned.push(...some.filter((_, i) => !exists[i]));
     }
-    await this.readModel.release([row.credentialId]);
-    const [retried] = await this.issueBatch(context, [row]);
-    return retried;
+    if (orphaned.length === 0) return outcomes;
+    await this.readModel.release(orphaned.map(idOf));
+    const retried = await this.issueGroups(
+      groups.map(({ context, rows }, group) => ({
+        context,
+        rows: orphaned.filter((at) => at.group === group).map((at) => rows[at.position]),
+      })),
+    );
+    const next = groups.map(() => 0);
+    for (const at of orphaned) outcomes[at.group][at.position] = retried[at.group][next[at.group]++];
+    return outcomes;
   }
 
   /** An allocator for one job of up to `expected` credentials that allocates `chunk` entries at a time. */
@@ -109,10 +158,56 @@ export class CredentialIssuer {
   }
 
   async issueBatch(context: IssueContext, rows: readonly IssueRow[]): Promise<IssueOutcome[]> {
+    const [outcomes] = await this.issueGroups([{ context, rows }]);
+    return outcomes;
+  }
+
+  /**
+   * Several batches at once (e.g. the credentials of several rules, answering one batch of partner
+   * completions): one claim for all rows, and one append per tenant. Outcomes per group, in row order.
+   */
+  async issueGroups(groups: readonly IssueGroup[]): Promise<IssueOutcome[][]> {
     const now = this.clock();
-    const issuedAt = now.toISOString();
-    const validFrom = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const times = {
+      issuedAt: now.toISOString(),
+      validFrom: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    };
     const outcomes = new Map<string, IssueOutcome>();
+    const prepared = groups.map(({ context, rows }) => ({
+      context,
+      ...this.candidates(context, rows, times, outcomes),
+    }));
+    const summaries = prepared.flatMap(({ candidates }) => candidates.map((c) => c.summary));
+    const claimed = summaries.length > 0 ? await this.readModel.claim(summaries) : new Set<string>();
+    const claims = prepared.map(({ context, candidates }) => {
+      for (const { row } of candidates) {
+        if (!claimed.has(row.credentialId)) {
+          outcomes.set(row.credentialId, { row: row.row, credentialId: row.credentialId, outcome: 'skipped' });
+        }
+      }
+      return { context, toIssue: candidates.filter((c) => claimed.has(c.row.credentialId)) };
+    });
+    const pending = new Set(claims.flatMap(({ toIssue }) => toIssue.map((c) => c.row.credentialId)));
+    if (pending.size > 0) {
+      try {
+        await this.issueClaimed(claims, times, outcomes, pending);
+      } catch (error) {
+        await this.readModel.release([...pending]);
+        throw error;
+      }
+    }
+    return groups.map(({ rows }, group) =>
+      rows.map((row, position) => prepared[group].duplicates.get(position) ?? outcomeOf(outcomes, row)),
+    );
+  }
+
+  /** Rows checked and summarised for the claim; refused rows get their outcome, repeated ids a duplicate one. */
+  private candidates(
+    context: IssueContext,
+    rows: readonly IssueRow[],
+    { issuedAt, validFrom }: IssueTimes,
+    outcomes: Map<string, IssueOutcome>,
+  ): { candidates: Candidate[]; duplicates: Map<number, IssueOutcome> } {
     const duplicates = new Map<number, IssueOutcome>();
     const candidates: Candidate[] = [];
     const seen = new Set<string>();
@@ -138,36 +233,54 @@ export class CredentialIssuer {
         outcomes.set(row.credentialId, failed(row, error));
       }
     }
-    const claimed = candidates.length > 0 ? await this.readModel.claim(candidates.map((c) => c.summary)) : new Set();
-    const toIssue = candidates.filter((c) => claimed.has(c.row.credentialId));
-    for (const { row } of candidates) {
-      if (!claimed.has(row.credentialId)) {
-        outcomes.set(row.credentialId, { row: row.row, credentialId: row.credentialId, outcome: 'skipped' });
-      }
-    }
-    if (toIssue.length > 0) {
-      try {
-        await this.issueClaimed(context, toIssue, { issuedAt, validFrom }, outcomes);
-      } catch (error) {
-        await this.readModel.release(toIssue.map((c) => c.row.credentialId));
-        throw error;
-      }
-    }
-    return rows.map((row, position) => duplicates.get(position) ?? outcomeOf(outcomes, row));
+    return { candidates, duplicates };
   }
 
+  /**
+   * Builds, signs and decides the claimed credentials, then appends them, one commit per tenant. `pending` keeps
+   * the claimed ids not yet stored (released by the caller if this throws); failed rows are released here.
+   */
   private async issueClaimed(
+    claims: readonly { context: IssueContext; toIssue: Candidate[] }[],
+    times: IssueTimes,
+    outcomes: Map<string, IssueOutcome>,
+    pending: Set<string>,
+  ): Promise<void> {
+    const byTenant = new Map<string, { context: IssueContext; entries: NewStreamEntry[] }>();
+    const failedIds: string[] = [];
+    for (const { context, toIssue } of claims) {
+      if (toIssue.length === 0) continue;
+      const tenant = byTenant.get(context.tenantId) ?? { context, entries: [] };
+      byTenant.set(context.tenantId, tenant);
+      tenant.entries.push(...(await this.signed(context, toIssue, times, outcomes, failedIds)));
+    }
+    for (const { context, entries } of byTenant.values()) {
+      if (entries.length === 0) continue;
+      await this.writer.appendToNewStreams(entries, {
+        tenantId: context.tenantId,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        source: 'issuance',
+        aggregateType: 'credential',
+      });
+      for (const { streamId } of entries) pending.delete(streamId);
+    }
+    for (const id of failedIds) pending.delete(id);
+    if (failedIds.length > 0) await this.readModel.release(failedIds);
+  }
+
+  private async signed(
     context: IssueContext,
     claimed: Candidate[],
-    times: { issuedAt: string; validFrom: string },
+    times: IssueTimes,
     outcomes: Map<string, IssueOutcome>,
-  ): Promise<void> {
+    failedIds: string[],
+  ): Promise<NewStreamEntry[]> {
     const owner = { tenantId: context.tenantId, issuerId: context.issuer.issuerId };
     const allocator = context.allocator ?? this.allocator;
     const revocations = await allocator.allocate(owner, 'revocation', claimed.length);
     const suspensions = await allocator.allocate(owner, 'suspension', claimed.length);
     const entries: NewStreamEntry[] = [];
-    const failedIds: string[] = [];
     for (let i = 0; i < claimed.length; i++) {
       const { row, recipient } = claimed[i];
       try {
@@ -200,12 +313,12 @@ export class CredentialIssuer {
               status,
               issuedAt: times.issuedAt,
               jwt,
-              trigger: context.trigger,
+              trigger: row.cause?.trigger ?? context.trigger,
             },
           },
           credentialDecider.initialState(),
         );
-        entries.push({ streamId: credentialStreamId(row.credentialId), events });
+        entries.push({ streamId: credentialStreamId(row.credentialId), events, cause: causeOf(row) });
         outcomes.set(row.credentialId, {
           row: row.row,
           credentialId: row.credentialId,
@@ -218,16 +331,7 @@ export class CredentialIssuer {
         outcomes.set(row.credentialId, failed(row, error));
       }
     }
-    if (entries.length > 0) {
-      await this.writer.appendToNewStreams(entries, {
-        tenantId: context.tenantId,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        source: 'issuance',
-        aggregateType: 'credential',
-      });
-    }
-    if (failedIds.length > 0) await this.readModel.release(failedIds);
+    return entries;
   }
 
   private build(
@@ -263,6 +367,12 @@ export class CredentialIssuer {
       );
     }
   }
+}
+
+function causeOf(row: IssueRow): NewStreamEntry['cause'] {
+  if (!row.cause) return undefined;
+  const { correlationId, causationId, trace } = row.cause;
+  return { correlationId, causationId, trace };
 }
 
 function outcomeOf(outcomes: Map<string, IssueOutcome>, row: IssueRow): IssueOutcome {

@@ -18,6 +18,15 @@ export interface IssueContextRequest {
 export class IssueContextResolver {
   constructor(private readonly directory: IssuingDirectory) {}
 
+  /**
+   * Contexts for many requests at once (one batch of work): each issuer and achievement is read once for all
+   * of them. Each result is the context or the error `resolve` would have thrown for that request.
+   */
+  async resolveAll(requests: readonly IssueContextRequest[]): Promise<(IssueContext | Error)[]> {
+    const once = new IssueContextResolver(memoized(this.directory));
+    return Promise.all(requests.map((request) => once.resolve(request).catch((error: unknown) => asError(error))));
+  }
+
   async resolve(request: IssueContextRequest): Promise<IssueContext> {
     const achievement = await this.directory.achievement(request.tenantId, request.achievementId);
     if (!achievement || achievement.tenantId !== request.tenantId) {
@@ -63,4 +72,28 @@ export class IssueContextResolver {
       shared: sharedParts(issuer, achievement),
     };
   }
+}
+
+/** The directory's answers remembered for the lifetime of the wrapper (one batch). */
+function memoized(directory: IssuingDirectory): IssuingDirectory {
+  const issuers = new Map<string, ReturnType<IssuingDirectory['issuer']>>();
+  const achievements = new Map<string, ReturnType<IssuingDirectory['achievement']>>();
+  const remember = <T>(cache: Map<string, T>, key: string, load: () => T): T => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = load()));
+    return value;
+  };
+  return {
+    issuer: (tenantId, issuerId) =>
+      remember(issuers, JSON.stringify([tenantId, issuerId]), () => directory.issuer(tenantId, issuerId)),
+    defaultIssuer: (tenantId) => directory.defaultIssuer(tenantId),
+    achievement: (tenantId, achievementId) =>
+      remember(achievements, JSON.stringify([tenantId, achievementId]), () =>
+        directory.achievement(tenantId, achievementId),
+      ),
+  };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

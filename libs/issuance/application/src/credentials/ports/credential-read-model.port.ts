@@ -34,6 +34,14 @@ export interface CredentialSearch {
   after?: string;
 }
 
+/** A count of a tenant's credentials by top-level equality only (cheap on every backend). */
+export interface CredentialCount {
+  tenantId: string;
+  achievementId?: string;
+  status?: CredentialSummary['status'];
+  trigger?: TriggerKind;
+}
+
 export interface CredentialPage {
   items: CredentialSummary[];
   next?: string;
@@ -51,6 +59,7 @@ export interface CredentialReadModel {
   setStatus(credentialId: string, status: CredentialSummary['status']): Promise<void>;
   get(credentialId: string): Promise<CredentialSummary | undefined>;
   search(query: CredentialSearch): Promise<CredentialPage>;
+  count(query: CredentialCount): Promise<number>;
 }
 
 export const CREDENTIAL_READ_MODEL = Symbol('CREDENTIAL_READ_MODEL');

@@ -4,11 +4,13 @@ import type { DomainEvent } from '@credstream/event-sourcing';
 export interface NewStreamEntry {
   streamId: string;
   events: readonly DomainEvent[];
+  /** This stream's own correlation, causation and trace, replacing the call's metadata. */
+  cause?: Partial<Pick<AppendMetadata, 'correlationId' | 'causationId' | 'trace'>>;
 }
 
 /**
- * Appends events to many brand-new streams at once (bulk issuance). The store's `appendToNewStreams` writes them
- * in one commit; without it, the adapter appends stream by stream. Metadata's aggregateId is each stream's id.
+ * Appends events to many brand-new streams at once (bulk issuance), in one commit of the event store
+ * (`EventStore.appendToNewStreams`). Metadata's aggregateId is each stream's id.
  */
 export interface NewStreamsWriter {
   appendToNewStreams(entries: readonly NewStreamEntry[], metadata: Omit<AppendMetadata, 'aggregateId'>): Promise<void>;

@@ -9,7 +9,12 @@ import {
 } from '@credstream/issuance/domain';
 import { credentialFromJwtPayload } from '@credstream/open-badges';
 import { credentialStreamId } from '../issue/credential-issuer';
-import type { CredentialPage, CredentialReadModel, CredentialSearch } from '../ports/credential-read-model.port';
+import type {
+  CredentialCount,
+  CredentialPage,
+  CredentialReadModel,
+  CredentialSearch,
+} from '../ports/credential-read-model.port';
 
 export interface CredentialView {
   credentialId: string;
@@ -55,5 +60,9 @@ export class SearchCredentialsQuery {
 
   execute(search: CredentialSearch): Promise<CredentialPage> {
     return this.readModel.search(search);
+  }
+
+  count(query: CredentialCount): Promise<number> {
+    return this.readModel.count(query);
   }
 }
