@@ -100,6 +100,19 @@ const LAST = [
 ];
 
 const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** 1970-01-02T16:00Z was a Friday. */
+const FIRST_RESULTS_DAY = Date.UTC(1970, 0, 2, 16);
+
+/**
+ * The LMSs publish course results on Fridays at 16:00 UTC: a completion is dated then, so a whole week's completions
+ * arrive together, as they do from a real LMS (and issuance takes them in batches of one date).
+ */
+function resultsDayAfter(time: number, notAfter: number): Date {
+  const weeks = Math.ceil((time - FIRST_RESULTS_DAY) / WEEK_MS);
+  const friday = FIRST_RESULTS_DAY + weeks * WEEK_MS;
+  return new Date(friday <= notAfter ? friday : friday - WEEK_MS);
+}
 
 /** 5,000 learners, 1–3 completions each at their institution, some abroad too (mobility), over ~9 months. */
 export function demoPopulation(
@@ -123,7 +136,7 @@ export function demoPopulation(
       const achievement = random.pick(institution.achievements);
       if (taken.has(achievement.courseId)) continue;
       taken.add(achievement.courseId);
-      const completedAt = new Date(start + random.next() * (end - start));
+      const completedAt = resultsDayAfter(start + random.next() * (end - start), end);
       const term = completedAt.getUTCMonth() < 6 ? 'spring' : 'autumn';
       completions.push({
         learner,

@@ -134,4 +134,20 @@ describe('issuance events projection and issuer directory on FerretDB', () => {
     now += 60_001;
     expect(await directory.credentialStatus(issuerDid, other)).toEqual({ revoked: true, suspended: false });
   }, 30_000);
+
+  it('reads an issuer once for all the verifications that miss the cache at the same time', async () => {
+    const directory = new MongoIssuerDirectory(models, { ttlMs: 60_000, now: () => now });
+    const reads = jest.spyOn(models.issuers, 'findOne');
+    try {
+      const found = await Promise.all(
+        Array.from({ length: 20 }, () => directory.findIssuer('did:web:unknown.example')),
+      );
+      expect(found.every((issuer) => issuer === undefined)).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(1);
+      await directory.findIssuer('did:web:unknown.example');
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
+  });
 });

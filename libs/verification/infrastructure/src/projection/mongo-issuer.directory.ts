@@ -30,6 +30,7 @@ export class MongoIssuerDirectory implements IssuerDirectory, ProjectionListener
   private readonly options: IssuerDirectoryCacheOptions;
   private issuers: TtlCache<KnownIssuer | null>;
   private readonly statuses: TtlCache<{ issuerDid?: string; status: KnownCredentialStatus }>;
+  private readonly issuerLookups = new Map<string, Promise<KnownIssuer | null>>();
 
   constructor(
     private readonly models: IssuerReadModels,
@@ -43,10 +44,23 @@ export class MongoIssuerDirectory implements IssuerDirectory, ProjectionListener
   async findIssuer(issuerId: string): Promise<KnownIssuer | undefined> {
     const cached = this.issuers.get(issuerId);
     if (cached !== undefined) return cached ?? undefined;
+    // One read per issuer at a time: when its entry expires under load, the requests meanwhile wait for that read.
+    const pending = this.issuerLookups.get(issuerId);
+    if (pending) return (await pending) ?? undefined;
+    const lookup: Promise<KnownIssuer | null> = this.readIssuer(issuerId).finally(() => {
+      if (this.issuerLookups.get(issuerId) === lookup) this.issuerLookups.delete(issuerId);
+    });
+    this.issuerLookups.set(issuerId, lookup);
+    return (await lookup) ?? undefined;
+  }
+
+  private async readIssuer(issuerId: string): Promise<KnownIssuer | null> {
+    const cache = this.issuers;
     const document = await this.models.issuers.findOne({ did: issuerId });
     const issuer = document ? knownIssuerOf(issuerId, document) : null;
-    this.issuers.set(issuerId, issuer, this.options.ttlMs);
-    return issuer ?? undefined;
+    // Not into a cache `issuerChanged` replaced meanwhile: that read may predate the change.
+    if (cache === this.issuers) cache.set(issuerId, issuer, this.options.ttlMs);
+    return issuer;
   }
 
   /** Asked only for a known issuer: no record of a revocation or suspension means neither happened. */
@@ -68,6 +82,7 @@ export class MongoIssuerDirectory implements IssuerDirectory, ProjectionListener
 
   issuerChanged(): void {
     this.issuers = new TtlCache(this.options.maxEntries, this.options.now);
+    this.issuerLookups.clear();
   }
 
   credentialChanged(credentialId: string): void {
