@@ -238,6 +238,18 @@ describe('analytics insights over a scripted scenario flowing through Kafka', ()
     expect((await get(`/v1/insights/impact?${RANGE}`, '')).status).toBe(401);
   });
 
+  it('a credential filter every credential of the tenant matches answers what no filter does, in every insight', async () => {
+    const unfiltered = await snapshot();
+    const filtered = await Promise.all(
+      Object.keys(unfiltered).map(async (name) => {
+        const answer = await get(`/v1/insights/${name}?${RANGE}&achievementId=${scenario.achievementId}`);
+        return [name, answer.status, answer.body['tables']] as const;
+      }),
+    );
+    expect(filtered).toEqual(Object.entries(unfiltered).map(([name, tables]) => [name, 200, tables]));
+    expect((await tables('skills', `${RANGE}&skill=welding`)).demand).toEqual([]);
+  });
+
   it.each([
     ['from', "2026-01-01' OR 1=1 --"],
     ['to', '2026-12-31; DROP TABLE events'],

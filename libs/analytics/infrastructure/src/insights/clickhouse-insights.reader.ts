@@ -3,8 +3,16 @@ import type { InsightFilters } from '@credstream/analytics/domain';
 import type { InsightReport, InsightsReader, Row } from '@credstream/analytics/application';
 import {
   employabilityQueries,
+  GroupedWithTotals,
+  REACH_BY_CHANNEL_WITH_TOTALS,
+  VERIFICATIONS_BY_SECTOR_WITH_TOTALS,
   funnelQuery,
+  EMPLOYABILITY_TABLES,
+  EmployabilityTable,
+  employabilityQuery,
+  IMPACT_TABLES,
   impactQueries,
+  impactQuery,
   InsightScope,
   mobilityQueries,
   reachQueries,
@@ -13,6 +21,7 @@ import {
   verificationQueries,
 } from './insight-queries';
 import { isConnectionReset } from '../clickhouse/event-row.writer';
+import { splitByGrain } from './grain-tables';
 import { sqlNumber, sqlString } from '../clickhouse/sql-literal';
 
 type Builders = Record<string, (scope: InsightScope) => string>;
@@ -40,16 +49,59 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return result.json<Row>();
   }
 
-  private async report(builders: Builders, tenantId: string, filters: InsightFilters): Promise<InsightReport> {
-    const scope = { tenantId, filters };
-    const entries = await Promise.all(
-      Object.entries(builders).map(async ([name, build]) => [name, await this.rows(build(scope))] as const),
-    );
-    return Object.fromEntries(entries);
+  /** The rows of a `GROUP BY ... WITH TOTALS` query and its totals row. */
+  async rowsWithTotals(sql: string): Promise<{ rows: Row[]; totals: Row | undefined }> {
+    const read = async () => {
+      const result = await this.client.query({
+        query: sql,
+        format: 'JSON',
+        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      });
+      const { data, totals } = await result.json<Row>();
+      return { rows: data, totals: totals as Row | undefined };
+    };
+    try {
+      return await read();
+    } catch (error) {
+      if (!isConnectionReset(error)) throw error;
+      return read();
+    }
   }
 
-  impact(tenantId: string, filters: InsightFilters) {
-    return this.report(impactQueries, tenantId, filters);
+  /**
+   * Runs the insight's queries in parallel, one per table, except the tables `grouped` serves: a grouped table and
+   * its totals come from one query. Tables keep the builders' order.
+   */
+  private async report(
+    builders: Builders,
+    tenantId: string,
+    filters: InsightFilters,
+    grouped: readonly GroupedWithTotals[] = [],
+  ): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const served = new Set(grouped.flatMap((spec) => [spec.table, spec.totals]));
+    const entries = await Promise.all([
+      ...Object.entries(builders)
+        .filter(([name]) => !served.has(name))
+        .map(async ([name, build]) => [[name, await this.rows(build(scope))] as const]),
+      ...grouped.map(async (spec) => {
+        const { rows, totals } = await this.rowsWithTotals(spec.sql(scope));
+        const { [spec.groupColumn]: _group, ...measures } = totals ?? {};
+        return [[spec.table, rows] as const, [spec.totals, totals ? [measures] : []] as const];
+      }),
+    ]);
+    const tables = Object.fromEntries(entries.flat());
+    return Object.fromEntries(Object.keys(builders).map((name) => [name, tables[name] ?? []]));
+  }
+
+  /** One query for the four tables (impactQuery), split here by grain into the same tables and columns. */
+  async impact(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const names = Object.keys(IMPACT_TABLES) as (keyof typeof IMPACT_TABLES)[];
+    const report = splitByGrain(await this.rows(impactQuery(scope)), names, IMPACT_TABLES);
+    // An aggregate without GROUP BY still answers one row over no credentials: the totals query says what it holds.
+    if (report['totals']?.length === 0) report['totals'] = await this.rows(impactQueries.totals(scope));
+    return report;
   }
 
   funnel(tenantId: string, filters: InsightFilters) {
@@ -57,15 +109,28 @@ export class ClickHouseInsightsReader implements InsightsReader {
   }
 
   reach(tenantId: string, filters: InsightFilters) {
-    return this.report(reachQueries, tenantId, filters);
+    return this.report(reachQueries, tenantId, filters, [REACH_BY_CHANNEL_WITH_TOTALS]);
   }
 
   verifications(tenantId: string, filters: InsightFilters) {
-    return this.report(verificationQueries, tenantId, filters);
+    return this.report(verificationQueries, tenantId, filters, [VERIFICATIONS_BY_SECTOR_WITH_TOTALS]);
   }
 
-  employability(tenantId: string, filters: InsightFilters) {
-    return this.report(employabilityQueries, tenantId, filters);
+  /** totals, byAchievement and bySkill from one query (employabilityQuery); outcomes alongside. */
+  async employability(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const [tables, outcomes] = await Promise.all([
+      this.employabilityTables(scope, ['totals', 'byAchievement', 'bySkill']),
+      this.rows(employabilityQueries.outcomes(scope)),
+    ]);
+    return { ...tables, outcomes };
+  }
+
+  private async employabilityTables(scope: InsightScope, names: readonly EmployabilityTable[]): Promise<InsightReport> {
+    const tables = splitByGrain(await this.rows(employabilityQuery(scope, names)), names, EMPLOYABILITY_TABLES);
+    // An aggregate without GROUP BY still answers one row over nobody: the totals query says what it holds.
+    if (tables['totals']?.length === 0) tables['totals'] = await this.rows(employabilityQueries.totals(scope));
+    return tables;
   }
 
   mobility(tenantId: string, filters: InsightFilters) {
@@ -76,7 +141,7 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return this.report({ demand: skillsDemandQuery }, tenantId, filters);
   }
 
-  roi(tenantId: string, filters: InsightFilters) {
+  roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     return this.report({ ...roiQueries, outcomes: employabilityQueries.byAchievement }, tenantId, filters);
   }
 

@@ -93,7 +93,7 @@ const FUNNEL_COLUMNS: CredentialColumn[] = [
 /**
  * One row per credential of the tenant, its facts merged from credential_facts, filtered by the credential
  * filters and (when `byIssueDate`) by issue date. Timestamps are 0 for "never". Only the `columns` asked for are
- * merged (plus those the filters need): the distinct-count states are the expensive ones.
+ * merged (plus issued_at and those the filters need): every merged state costs, the distinct counts most.
  */
 export function credentialScope(
   scope: InsightScope,
@@ -105,7 +105,14 @@ export function credentialScope(
     ...(byIssueDate ? [inRange('issued_at', scope.filters)] : []),
     ...credentialConditions(scope),
   ];
-  const needed = new Set<CredentialColumn>([...columns, 'issued_at', 'issuer_id', 'achievement_id', 'cohort']);
+  const f = scope.filters;
+  const needed = new Set<CredentialColumn>([
+    ...columns,
+    'issued_at',
+    ...(f.issuerId === undefined ? [] : (['issuer_id'] as const)),
+    ...(f.achievementId === undefined && f.skill === undefined ? [] : (['achievement_id'] as const)),
+    ...(f.cohort === undefined ? [] : (['cohort'] as const)),
+  ]);
   const merged = [...needed].map((column) => `${CREDENTIAL_COLUMNS[column]} AS ${column}`).join(', ');
   return `SELECT credential_id, ${merged}
     FROM credential_facts WHERE ${tenant(scope)} GROUP BY credential_id
@@ -118,6 +125,19 @@ function credentialRestriction(scope: InsightScope): string {
   return `AND credential_id IN (SELECT credential_id FROM (${credentialScope(scope, false, [])}))`;
 }
 
+const IMPACT_MEASURE_NAMES = [
+  'issued',
+  'claimed',
+  'accepted',
+  'declined',
+  'revoked',
+  'expired',
+  'active',
+  'claim_rate',
+  'accept_rate',
+  'avg_hours_to_claim',
+  'median_hours_to_claim',
+] as const;
 const IMPACT_MEASURES = `count() AS issued,
     countIf(is_claimed) AS claimed,
     countIf(toUInt32(accepted_at) > 0) AS accepted,
@@ -161,6 +181,46 @@ export const impactQueries = {
     `SELECT cohort, ${IMPACT_MEASURES} FROM (${impactRows(scope)}) GROUP BY cohort ORDER BY issued DESC, cohort`,
 };
 
+/** Columns of each impact table, in order; `key` is the grouping value the table names in its first column. */
+export const IMPACT_TABLES = {
+  totals: { key: undefined, columns: IMPACT_MEASURE_NAMES },
+  byPeriod: { key: 'period', columns: IMPACT_MEASURE_NAMES },
+  byAchievement: {
+    key: 'achievement_id',
+    columns: [
+      'achievement_name',
+      'issued',
+      'claimed',
+      'accepted',
+      'revoked',
+      'expired',
+      'active',
+      'claim_rate',
+      'avg_hours_to_claim',
+    ],
+  },
+  byCohort: { key: 'cohort', columns: IMPACT_MEASURE_NAMES },
+} as const;
+
+/**
+ * The four impact tables in one pass: the tenant's credentials are merged from credential_facts once, and each
+ * credential row is counted once in each table (ARRAY JOIN of its grains: all, its period, achievement and cohort)
+ * with the same measures as `impactQueries`. Rows carry `grain` (the table) and `key`; the reader splits them.
+ * No row of grain `totals` when no credential is in scope: ask `impactQueries.totals` then.
+ */
+export const impactQuery = (scope: InsightScope) =>
+  `SELECT grain, key, achievement_name, issued, claimed, accepted, declined, revoked, expired, active, claim_rate,
+     accept_rate, avg_hours_to_claim, median_hours_to_claim FROM (
+     SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, ${IMPACT_MEASURES} FROM (
+       SELECT *, arrayJoin([('totals', ''),
+           ('byPeriod', toString(${periodExpression('issued_at', scope.filters.granularity)})),
+           ('byAchievement', achievement_id), ('byCohort', cohort)]) AS grains,
+         tupleElement(grains, 1) AS grain, tupleElement(grains, 2) AS key
+       FROM (${impactRows(scope)})
+     ) GROUP BY grain, key
+   ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
+   ORDER BY grain, if(grain = 'byPeriod', key, ''), issued DESC, key`;
+
 export const funnelQuery = (scope: InsightScope) =>
   `SELECT count() AS issued,
      countIf(toUInt32(claimed_at) > 0 OR toUInt32(accepted_at) > 0) AS claimed,
@@ -169,112 +229,101 @@ export const funnelQuery = (scope: InsightScope) =>
      countIf(toUInt32(first_verified_at) > 0) AS verified
    FROM (${credentialScope(scope, true, FUNNEL_COLUMNS)})`;
 
-function shareEvents(scope: InsightScope): string {
-  return `FROM events WHERE ${tenant(scope)} AND event_type IN ('share.created.v1', 'share.viewed.v1')
-    AND ${inRange('occurred_at', scope.filters)} ${credentialRestriction(scope)}`;
+const SHARE_TYPES = "('share.created.v1', 'share.viewed.v1')";
+const VIEWED = "event_type = 'share.viewed.v1'";
+
+/**
+ * Rows of activity_events (migration 7: share, view and verification events, narrow, sorted by tenant, type and
+ * day, ids hashed to UInt64) of the tenant, `types`, in the date range, restricted by the credential filters.
+ */
+function activity(scope: InsightScope, types: string, arrayJoin = ''): string {
+  return `FROM activity_events ${arrayJoin} WHERE ${tenant(scope)} AND event_type IN ${types}
+    AND day BETWEEN ${sqlDate(scope.filters.from)} AND ${sqlDate(scope.filters.to)} ${credentialRestriction(scope)}`;
 }
 
-const REACH_MEASURES = `uniqExactIf(share_id, event_type = 'share.created.v1') AS shares,
-    uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
-    uniqExactIf(event_id, event_type = 'share.viewed.v1' AND share_id != '') AS views_via_shares,
-    uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers,
-    uniqExactIf(viewer_hash, event_type = 'share.viewed.v1' AND share_id != '') AS unique_viewers_via_shares,
+const REACH_MEASURES = `uniqExactIf(share_key, event_type = 'share.created.v1') AS shares,
+    uniqExactIf(event_key, ${VIEWED}) AS views,
+    uniqExactIf(event_key, ${VIEWED} AND has_share) AS views_via_shares,
+    uniqExactIf(viewer_key, ${VIEWED}) AS unique_viewers,
+    uniqExactIf(viewer_key, ${VIEWED} AND has_share) AS unique_viewers_via_shares,
     round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
     round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor`;
-
-/** Share activity from the daily rollup (no credential filters) or from raw events (credential filters set). */
-const ROLLUP_REACH_MEASURES = `uniqIfMerge(share_ids) AS shares,
-    uniqIfMerge(view_ids) AS views,
-    uniqIfMerge(view_ids_via_shares) AS views_via_shares,
-    uniqIfMerge(viewer_hashes) AS unique_viewers,
-    uniqIfMerge(viewer_hashes_via_shares) AS unique_viewers_via_shares,
-    round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
-    round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor`;
-
-const rollupDays = (table: string, scope: InsightScope) =>
-  `FROM ${table} WHERE ${tenant(scope)} AND day BETWEEN ${sqlDate(scope.filters.from)} AND ${sqlDate(scope.filters.to)}`;
 
 export const reachQueries = {
-  totals: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT ${REACH_MEASURES} ${shareEvents(scope)}`
-      : `SELECT ${ROLLUP_REACH_MEASURES} ${rollupDays('share_activity_daily', scope)}`,
-  byChannel: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT channel, ${REACH_MEASURES} ${shareEvents(scope)} GROUP BY channel ORDER BY views DESC, channel`
-      : `SELECT channel, ${ROLLUP_REACH_MEASURES} ${rollupDays('share_activity_daily', scope)}
-         GROUP BY channel ORDER BY views DESC, channel`,
+  totals: (scope: InsightScope) => `SELECT ${REACH_MEASURES} ${activity(scope, SHARE_TYPES)}`,
+  byChannel: (scope: InsightScope, withTotals = false) =>
+    `SELECT channel, ${REACH_MEASURES} ${activity(scope, SHARE_TYPES)} GROUP BY channel ${withTotals ? 'WITH TOTALS' : ''}
+     ORDER BY views DESC, channel`,
   byCountry: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT if(country = '', 'unknown', country) AS viewer_country,
-           uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views,
-           uniqExactIf(viewer_hash, event_type = 'share.viewed.v1') AS unique_viewers
-         ${shareEvents(scope)} AND event_type = 'share.viewed.v1' GROUP BY viewer_country
-         ORDER BY views DESC, viewer_country`
-      : `SELECT if(country = '', 'unknown', country) AS viewer_country, uniqIfMerge(view_ids) AS views,
-           uniqIfMerge(viewer_hashes) AS unique_viewers
-         ${rollupDays('share_activity_daily', scope)} GROUP BY viewer_country HAVING views > 0
-         ORDER BY views DESC, viewer_country`,
+    `SELECT if(country = '', 'unknown', country) AS viewer_country, uniqExact(event_key) AS views,
+       uniqExact(viewer_key) AS unique_viewers
+     ${activity(scope, "('share.viewed.v1')")} GROUP BY viewer_country ORDER BY views DESC, viewer_country`,
+  /**
+   * A credential's achievement is the one its issued event names (no other event carries one): read from those
+   * rows directly, cheaper than merging credential_facts. A LEFT join over rows with a credential keeps shares of
+   * credentials whose issue analytics never saw, under achievement '', as credential_facts would.
+   */
   mostSharedAchievements: (scope: InsightScope) =>
     `SELECT achievement_id, achievement_name, shares, views FROM (
-       SELECT achievement_id, uniqExactIf(share_id, event_type = 'share.created.v1') AS shares,
-         uniqExactIf(event_id, event_type = 'share.viewed.v1') AS views
-       FROM (SELECT event_id, event_type, share_id, credential_id ${shareEvents(scope)})
-       ANY INNER JOIN (SELECT credential_id, maxMerge(achievement_id) AS achievement_id FROM credential_facts
-         WHERE ${tenant(scope)} GROUP BY credential_id) USING credential_id
+       SELECT achievement_id, uniqExactIf(share_key, event_type = 'share.created.v1') AS shares,
+         uniqExactIf(event_key, ${VIEWED}) AS views
+       FROM (SELECT event_type, share_key, event_key, credential_id ${activity(scope, SHARE_TYPES)}
+         AND credential_id != '')
+       ANY LEFT JOIN (SELECT credential_id, achievement_id FROM events WHERE ${tenant(scope)} AND event_type = ${ISSUED})
+         USING credential_id
        GROUP BY achievement_id
      ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
      ORDER BY shares DESC, views DESC, achievement_id LIMIT 20`,
 };
 
-function verificationEvents(scope: InsightScope): string {
-  return `FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
-    ${credentialRestriction(scope)}`;
+const VERIFICATION_MEASURES = `uniqExact(verification_key) AS verifications,
+    uniqExactIf(verification_key, verified = 1) AS passed,
+    uniqExactIf(verification_key, verified = 0) AS failed,
+    round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
+
+/** Verifications from activity_events (exact distinct counts of verification ids). */
+export const verificationQueries = {
+  totals: (scope: InsightScope) => `SELECT ${VERIFICATION_MEASURES} ${activity(scope, `(${VERIFIED})`)}`,
+  failureReasons: (scope: InsightScope) =>
+    `SELECT code, uniqExact(verification_key) AS verifications
+     ${activity(scope, `(${VERIFIED})`, 'ARRAY JOIN failure_codes AS code')} GROUP BY code ORDER BY verifications DESC, code`,
+  byOrganisation: (scope: InsightScope) =>
+    `SELECT if(organization = '', 'anonymous', organization) AS organization, any(sector) AS sector,
+       any(country) AS country, ${VERIFICATION_MEASURES}
+     ${activity(scope, `(${VERIFIED})`)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`,
+  bySector: (scope: InsightScope, withTotals = false) =>
+    `SELECT if(sector = '', 'unknown', sector) AS sector, ${VERIFICATION_MEASURES}
+     ${activity(scope, `(${VERIFIED})`)} GROUP BY sector ${withTotals ? 'WITH TOTALS' : ''}
+     ORDER BY verifications DESC, sector`,
+  byCountry: (scope: InsightScope) =>
+    `SELECT if(country = '', 'unknown', country) AS country, ${VERIFICATION_MEASURES}
+     ${activity(scope, `(${VERIFIED})`)} GROUP BY country ORDER BY verifications DESC, country`,
+};
+
+/**
+ * A grouped table whose `WITH TOTALS` row is another table of the same insight: the same measures over every row,
+ * merged from the groups' states (exact for distinct counts too) instead of a second pass over the rows.
+ */
+export interface GroupedWithTotals {
+  table: string;
+  totals: string;
+  /** The grouping column, absent from the totals table. */
+  groupColumn: string;
+  sql: (scope: InsightScope) => string;
 }
 
-const VERIFICATION_MEASURES = `uniqExact(verification_id) AS verifications,
-    uniqExactIf(verification_id, verified = 1) AS passed,
-    uniqExactIf(verification_id, verified = 0) AS failed,
-    round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
+export const REACH_BY_CHANNEL_WITH_TOTALS: GroupedWithTotals = {
+  table: 'byChannel',
+  totals: 'totals',
+  groupColumn: 'channel',
+  sql: (scope) => reachQueries.byChannel(scope, true),
+};
 
-const ROLLUP_VERIFICATION_MEASURES = `uniqMerge(verification_ids) AS verifications,
-    uniqMergeIf(verification_ids, verified = 1) AS passed,
-    uniqMergeIf(verification_ids, verified = 0) AS failed,
-    round(if(verifications = 0, 0, passed / verifications), 4) AS pass_rate`;
-
-/** From the daily rollups without credential filters; from raw events with them. */
-export const verificationQueries = {
-  totals: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT ${VERIFICATION_MEASURES} ${verificationEvents(scope)}`
-      : `SELECT ${ROLLUP_VERIFICATION_MEASURES} ${rollupDays('verification_daily', scope)}`,
-  failureReasons: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT code, uniqExact(verification_id) AS verifications FROM events ARRAY JOIN failure_codes AS code
-         WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
-         ${credentialRestriction(scope)} GROUP BY code ORDER BY verifications DESC, code`
-      : `SELECT code, uniqMerge(verification_ids) AS verifications ${rollupDays('verification_failures_daily', scope)}
-         GROUP BY code ORDER BY verifications DESC, code`,
-  byOrganisation: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT if(verifier_organization = '', 'anonymous', verifier_organization) AS organization,
-           any(verifier_sector) AS sector, any(country) AS country, ${VERIFICATION_MEASURES}
-         ${verificationEvents(scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`
-      : `SELECT if(organization = '', 'anonymous', organization) AS organization, any(sector) AS sector,
-           any(country) AS country, ${ROLLUP_VERIFICATION_MEASURES}
-         ${rollupDays('verification_daily', scope)} GROUP BY organization ORDER BY verifications DESC, organization LIMIT 50`,
-  bySector: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT if(verifier_sector = '', 'unknown', verifier_sector) AS sector, ${VERIFICATION_MEASURES}
-         ${verificationEvents(scope)} GROUP BY sector ORDER BY verifications DESC, sector`
-      : `SELECT if(sector = '', 'unknown', sector) AS sector, ${ROLLUP_VERIFICATION_MEASURES}
-         ${rollupDays('verification_daily', scope)} GROUP BY sector ORDER BY verifications DESC, sector`,
-  byCountry: (scope: InsightScope) =>
-    hasCredentialFilters(scope.filters)
-      ? `SELECT if(country = '', 'unknown', country) AS country, ${VERIFICATION_MEASURES}
-         ${verificationEvents(scope)} GROUP BY country ORDER BY verifications DESC, country`
-      : `SELECT if(country = '', 'unknown', country) AS country, ${ROLLUP_VERIFICATION_MEASURES}
-         ${rollupDays('verification_daily', scope)} GROUP BY country ORDER BY verifications DESC, country`,
+export const VERIFICATIONS_BY_SECTOR_WITH_TOTALS: GroupedWithTotals = {
+  table: 'bySector',
+  totals: 'totals',
+  groupColumn: 'sector',
+  sql: (scope) => verificationQueries.bySector(scope, true),
 };
 
 /** Issued credentials of the tenant in range, with their holder, filtered by the credential filters. */
@@ -344,6 +393,82 @@ export const employabilityQueries = {
      GROUP BY outcome, sector, country ORDER BY outcomes DESC, outcome, sector, country`,
 };
 
+const OUTCOME_MEASURE_NAMES = [
+  'recipients',
+  'with_outcome',
+  'with_outcome_90d',
+  'with_outcome_180d',
+  'share_90d',
+  'share_180d',
+  'avg_days_to_outcome',
+] as const;
+
+/** Employability tables employabilityQuery can compute together, with the column each names its group by. */
+export const EMPLOYABILITY_TABLES = {
+  totals: { key: undefined, columns: OUTCOME_MEASURE_NAMES, limit: undefined },
+  byAchievement: { key: 'achievement_id', columns: ['achievement_name', ...OUTCOME_MEASURE_NAMES], limit: undefined },
+  bySkill: { key: 'skill', columns: OUTCOME_MEASURE_NAMES, limit: 50 },
+} as const;
+export type EmployabilityTable = keyof typeof EMPLOYABILITY_TABLES;
+
+/**
+ * `employabilityQueries.totals`, `.byAchievement` and `.bySkill` in one pass, grouping by holder once. A group's
+ * first outcome after one of its credentials is simply its holder's first outcome on or after the group's first
+ * credential, so each holder's credentials become arrays (achievement, issue time, skills), the first issue is
+ * taken per table asked (over all of them, per achievement held, per skill of those achievements), and only then
+ * looked up in the holder's outcome times. Rows are not deduplicated first: min over a redelivered copy is the same.
+ * Rows carry `grain` and `key`; the reader splits them (and applies bySkill's LIMIT); `totals` rows come whatever
+ * the tables asked. No `totals` row when nobody is in scope: ask `employabilityQueries.totals` then.
+ */
+export function employabilityQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
+  const issued = [
+    tenant(scope),
+    `event_type = ${ISSUED}`,
+    "recipient_key != ''",
+    inRange('occurred_at', scope.filters),
+    ...credentialConditions(scope),
+  ];
+  const outcomeTimes = `SELECT recipient_key, groupArray(toUInt32(effective_at)) AS outcome_times FROM events
+    WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND recipient_key != '' AND toUInt32(effective_at) > 0
+    GROUP BY recipient_key`;
+  const withSkills = tables.includes('bySkill');
+  const firstIssue = (grain: string, key: string, holds: string) =>
+    `('${grain}', ${key}, arrayReduce('min', arrayFilter((i, a, s) -> ${holds}, held_issued, held_achievements, held_skills)))`;
+  const grains = [
+    // Always computed: ClickHouse 18.16 drops columns only lambdas nested in arrayMap use, unless used outside too.
+    `[${firstIssue('totals', "''", '1')}]`,
+    tables.includes('byAchievement')
+      ? `arrayMap(x -> ${firstIssue('byAchievement', 'x', 'a = x')}, arrayDistinct(held_achievements))`
+      : '',
+    withSkills ? `arrayMap(x -> ${firstIssue('bySkill', 'x', 'has(s, x)')}, skill_set)` : '',
+  ].filter((grain) => grain !== '');
+  const holdings = `SELECT recipient_key, achievement_id, toUInt32(occurred_at) AS issued FROM events
+    WHERE ${issued.join(' AND ')}`;
+  const withSkillsOf = withSkills
+    ? `SELECT * FROM (${holdings}) ANY LEFT JOIN (SELECT achievement_id, groupUniqArray(skill) AS skills
+         FROM (${achievementSkills(scope)}) GROUP BY achievement_id) USING achievement_id`
+    : holdings;
+  return `SELECT grain, key, achievement_name, ${OUTCOME_MEASURE_NAMES.join(', ')} FROM (
+      SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, ${OUTCOME_MEASURES} FROM (
+        SELECT grain, key, first_issued,
+          arrayReduce('min', arrayFilter(t -> t >= first_issued, outcome_times)) AS first_outcome,
+          if(first_outcome = 0, -1, (toInt64(first_outcome) - toInt64(first_issued)) / 86400) AS days
+        FROM (
+          SELECT recipient_key, tupleElement(g, 1) AS grain, tupleElement(g, 2) AS key,
+            tupleElement(g, 3) AS first_issued FROM (
+            SELECT recipient_key, arrayJoin(arrayConcat(${grains.join(', ')})) AS g FROM (
+              SELECT recipient_key, groupArray(achievement_id) AS held_achievements, groupArray(issued) AS held_issued,
+                groupArray(${withSkills ? 'skills' : 'emptyArrayString()'}) AS held_skills,
+                ${withSkills ? 'groupUniqArrayArray(skills)' : 'emptyArrayString()'} AS skill_set
+              FROM (${withSkillsOf}) GROUP BY recipient_key
+            )
+          )
+        ) ANY LEFT JOIN (${outcomeTimes}) USING recipient_key
+      ) GROUP BY grain, key
+    ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
+    ORDER BY grain, recipients DESC, key`;
+}
+
 function tenantProfile(scope: InsightScope): string {
   return `SELECT argMax(country, occurred_at) AS home_country, argMax(sector, occurred_at) AS home_sector FROM events
     WHERE ${tenant(scope)} AND event_type = 'tenant.created.v1'`;
@@ -352,11 +477,10 @@ function tenantProfile(scope: InsightScope): string {
 export const mobilityQueries = {
   home: (scope: InsightScope) => tenantProfile(scope),
   countryFlows: (scope: InsightScope) =>
-    `SELECT kind, if(country = '', 'unknown', country) AS to_country, uniqExact(event_id) AS flows FROM (
-       SELECT event_id, 'verification' AS kind, country FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED}
-         AND ${inRange('occurred_at', scope.filters)} ${credentialRestriction(scope)}
+    `SELECT kind, if(country = '', 'unknown', country) AS to_country, uniqExact(event_key) AS flows FROM (
+       SELECT event_key, 'verification' AS kind, country ${activity(scope, `(${VERIFIED})`)}
        UNION ALL
-       SELECT event_id, 'employment' AS kind, country FROM events WHERE ${tenant(scope)}
+       SELECT cityHash64(event_id) AS event_key, 'employment' AS kind, country FROM events WHERE ${tenant(scope)}
          AND event_type IN ${OUTCOME_TYPES} AND ${inRange('effective_at', scope.filters)}
      ) GROUP BY kind, to_country ORDER BY flows DESC, kind, to_country`,
   sectorTransitions: (scope: InsightScope) =>
@@ -371,17 +495,22 @@ export const mobilityQueries = {
      ) GROUP BY issuers ORDER BY issuers`,
 };
 
+/**
+ * Verifications (activity_events) with the achievement their credential was issued for (its issued event: a
+ * credential without one has no achievement, hence no skills) and that achievement's skills. The credential
+ * filters apply to the rows before grouping (the aggregates' aliases would shadow the columns they name).
+ */
 export const skillsDemandQuery = (scope: InsightScope) =>
-  `SELECT skill, sector, country, uniqExact(verification_id) AS verifications FROM (
-     SELECT verification_id, sector, country, achievement_id FROM (
-       SELECT verification_id, any(credential_id) AS credential_id,
+  `SELECT skill, sector, country, uniqExact(verification_key) AS verifications FROM (
+     SELECT verification_key, sector, country, achievement_id FROM (
+       SELECT verification_key, any(verified_credential) AS credential_id,
          if(any(verifier_sector) = '', 'unknown', any(verifier_sector)) AS sector,
-         if(any(country) = '', 'unknown', any(country)) AS country
-       FROM events WHERE ${tenant(scope)} AND event_type = ${VERIFIED} AND ${inRange('occurred_at', scope.filters)}
-         ${credentialRestriction(scope)}
-       GROUP BY verification_id
-     ) ANY INNER JOIN (SELECT credential_id, maxMerge(achievement_id) AS achievement_id FROM credential_facts
-       WHERE ${tenant(scope)} GROUP BY credential_id) USING credential_id
+         if(any(verifier_country) = '', 'unknown', any(verifier_country)) AS country
+       FROM (SELECT verification_key, credential_id AS verified_credential, sector AS verifier_sector,
+         country AS verifier_country ${activity(scope, `(${VERIFIED})`)})
+       GROUP BY verification_key
+     ) ANY INNER JOIN (SELECT credential_id, achievement_id FROM events WHERE ${tenant(scope)} AND event_type = ${ISSUED})
+       USING credential_id
    ) ALL INNER JOIN (${achievementSkills(scope)}) USING achievement_id
    GROUP BY skill, sector, country ORDER BY verifications DESC, skill, sector, country LIMIT 100`;
 
@@ -392,5 +521,6 @@ export const roiQueries = {
   programmes: (scope: InsightScope) =>
     `SELECT achievement_id, count() AS issued,
        countIf(toUInt32(claimed_at) > 0 OR toUInt32(accepted_at) > 0) AS claimed, sum(verifications) AS verifications
-     FROM (${credentialScope(scope, true, ['claimed_at', 'accepted_at', 'verifications'])}) GROUP BY achievement_id`,
+     FROM (${credentialScope(scope, true, ['achievement_id', 'claimed_at', 'accepted_at', 'verifications'])})
+     GROUP BY achievement_id`,
 };

@@ -13,9 +13,7 @@ export const REBUILT_TABLES = [
   'credential_facts',
   'api_key_events',
   'tenant_versions',
-  'share_activity_daily',
-  'verification_daily',
-  'verification_failures_daily',
+  'activity_events',
   'erased_recipients',
   'programme_costs',
   'schema_migrations',
@@ -52,6 +50,8 @@ export class ProjectionRebuild {
 
   async run(): Promise<{ events: number }> {
     const { live, scratch, logger } = this.options;
+    // The live schema must hold every table swapped in (a service of the previous version may not have migrated it).
+    await new ClickHouseMigrator(live.client).migrate();
     await live.client.command({ query: `DROP DATABASE IF EXISTS ${scratch.database}` });
     await live.client.command({ query: `CREATE DATABASE ${scratch.database}` });
     await new ClickHouseMigrator(scratch.client).migrate();
