@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: runs every `bench:<area>` script of package.json in turn, then writes
+ * `npm run bench`: starts the local infrastructure (tools/infra up) if it is not running, runs every `bench:<area>`
+ * script of package.json in turn, then writes
  * bench/results/summary.md with each figure next to its target. A failing benchmark is reported
  * in the summary and makes the command exit non-zero, after the others have run. With `--summary-only`
  * it only rewrites the summary from the results already written.
@@ -21,6 +22,10 @@ function main(): void {
   const outcomes: RunOutcome[] = [];
   // `--summary-only` rewrites summary.md from the results already in bench/results (runs nothing).
   const scripts = process.argv.includes('--summary-only') ? [] : benchScripts();
+  // The backbone and issuance benchmarks run on the local infrastructure; starting it is a no-op when it is up.
+  if (scripts.length > 0 && spawnSync('bash', ['tools/infra', 'up'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) {
+    throw new Error('tools/infra up failed: the benchmarks need the local infrastructure');
+  }
   for (const script of scripts) {
     process.stdout.write(`\n=== npm run ${script} ===\n`);
     const started = Date.now();
