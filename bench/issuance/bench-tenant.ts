@@ -1,6 +1,27 @@
-import type { BootedService } from '@credstream/testing';
+import { parseConfig } from '@credstream/config';
+import { bootService, type BootedService } from '@credstream/testing';
+import type { ServiceAppOptions } from '@credstream/runtime';
+import { IssuanceAppModule } from '../../apps/issuance/src/app/issuance-app.module';
+import { issuanceConfigSchema } from '../../apps/issuance/src/config/issuance.config';
+import { ISSUANCE_SERVICE } from '../../apps/issuance/src/service-description';
 
 export const BENCH_ADMIN_TOKEN = 'bench-platform-admin-token-000000';
+
+/** The issuance service in this process on the local infrastructure, quiet, with the bench's admin token. */
+export function bootBenchIssuance(
+  infra: { mongoUri: string; kafkaBrokers: string },
+  env: Record<string, string> = {},
+  options: ServiceAppOptions = {},
+): Promise<BootedService> {
+  const config = parseConfig(issuanceConfigSchema, {
+    MONGODB_URI: infra.mongoUri,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    PLATFORM_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  return bootService(ISSUANCE_SERVICE, (logger) => IssuanceAppModule.register(config, logger), options);
+}
 
 export type JsonObject = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,14 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
-import { parseConfig } from '@credstream/config';
 import { TOPICS } from '@credstream/contracts';
 import { MongoEventStore } from '@credstream/event-store';
-import { bootService } from '@credstream/testing';
-import { IssuanceAppModule } from '../../apps/issuance/src/app/issuance-app.module';
-import { issuanceConfigSchema } from '../../apps/issuance/src/config/issuance.config';
-import { ISSUANCE_SERVICE } from '../../apps/issuance/src/service-description';
 import type { Measurement } from '../lib/bench-report';
-import { BENCH_ADMIN_TOKEN, createBenchTenant } from './bench-tenant';
+import { bootBenchIssuance, createBenchTenant } from './bench-tenant';
 import { measureDocumentWriteFloor, type DocumentWriteFloor } from './document-write.floor';
 
 export interface BulkBenchOptions {
@@ -35,19 +30,12 @@ export async function runBulkIssuanceBench(options: BulkBenchOptions): Promise<{
   measurements: Measurement[];
   parameters: Record<string, unknown>;
 }> {
-  const env = {
-    MONGODB_URI: options.mongoUri,
-    KAFKA_BROKERS: options.kafkaBrokers,
-    PLATFORM_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+  const service = await bootBenchIssuance(options, {
     BULK_MAX_ROWS: String(Math.max(options.rows, 100_000)),
     BULK_BATCH_SIZE: String(options.batchSize),
     BULK_CONCURRENCY: String(options.concurrency),
     CREDENTIAL_SCHEMA_CHECK: options.schemaCheck,
-    LOG_LEVEL: 'warn',
-  };
-  const service = await bootService(ISSUANCE_SERVICE, (logger) =>
-    IssuanceAppModule.register(parseConfig(issuanceConfigSchema, env), logger),
-  );
+  });
   const kafka = new Kafka({ brokers: options.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();

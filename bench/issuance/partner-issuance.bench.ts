@@ -2,14 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { parseConfig } from '@credstream/config';
 import { TOPICS, toKafkaMessage, type EventEnvelope } from '@credstream/contracts';
-import { bootService } from '@credstream/testing';
-import { IssuanceAppModule } from '../../apps/issuance/src/app/issuance-app.module';
-import { issuanceConfigSchema } from '../../apps/issuance/src/config/issuance.config';
-import { ISSUANCE_SERVICE } from '../../apps/issuance/src/service-description';
 import type { Measurement } from '../lib/bench-report';
-import { BENCH_ADMIN_TOKEN, createBenchTenant, postJson } from './bench-tenant';
+import { bootBenchIssuance, createBenchTenant, postJson } from './bench-tenant';
 
 export interface PartnerBenchOptions {
   completions: number;
@@ -33,18 +28,8 @@ export async function runPartnerIssuanceBench(options: PartnerBenchOptions): Pro
   measurements: Measurement[];
   parameters: Record<string, unknown>;
 }> {
-  const env = {
-    MONGODB_URI: options.mongoUri,
-    KAFKA_BROKERS: options.kafkaBrokers,
-    PLATFORM_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-    LOG_LEVEL: 'warn',
-  };
   const groupId = `issuance-bench-${Date.now()}`;
-  const service = await bootService(
-    ISSUANCE_SERVICE,
-    (logger) => IssuanceAppModule.register(parseConfig(issuanceConfigSchema, env), logger),
-    { consumers: { groupId, fromBeginning: false } },
-  );
+  const service = await bootBenchIssuance(options, {}, { consumers: { groupId, fromBeginning: false } });
   const kafka = new Kafka({ brokers: options.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

@@ -22,8 +22,7 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
     return this.count(`${throttlerName}:${key}`, ttl, limit);
   }
 
-  /** Synchronous form of `increment`, for callers that need no promise. */
-  count(key: string, windowMs: number, limit: number): ThrottlerStorageRecord {
+  private count(key: string, windowMs: number, limit: number): ThrottlerStorageRecord {
     const now = this.now();
     this.sweep(now, windowMs);
     let window = this.windows.get(key);

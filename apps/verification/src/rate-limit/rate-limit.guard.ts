@@ -23,11 +23,24 @@ export class RateLimitGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw new ProblemException(
-      HttpStatus.TOO_MANY_REQUESTS,
-      RATE_LIMITED,
-      `More than ${detail.limit} verifications in ${Math.round(detail.ttl / 1000)} s from this client; ` +
-        `retry in ${detail.timeToBlockExpire} s.`,
-    );
+    // The throttler has set Retry-After on the response itself.
+    throw rateLimitedProblem(detail.limit, detail.ttl, detail.timeToBlockExpire);
   }
+}
+
+/** The 429 of an exhausted budget; with `headers`, for callers that write the response themselves. */
+export function rateLimitedProblem(
+  limit: number,
+  windowMs: number,
+  retryAfterSeconds: number,
+  headers?: Record<string, string>,
+): ProblemException {
+  return new ProblemException(
+    HttpStatus.TOO_MANY_REQUESTS,
+    RATE_LIMITED,
+    `More than ${limit} verifications in ${Math.round(windowMs / 1000)} s from this client; ` +
+      `retry in ${retryAfterSeconds} s.`,
+    [],
+    headers,
+  );
 }

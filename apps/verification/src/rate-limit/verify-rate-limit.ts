@@ -1,8 +1,7 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { InjectThrottlerStorage, normalizeIp, type ThrottlerStorage } from '@nestjs/throttler';
-import { ProblemException } from '@credstream/runtime';
-import { RATE_LIMITED, rateLimitKey } from './rate-limit.guard';
+import { rateLimitedProblem, rateLimitKey } from './rate-limit.guard';
 
 export const VERIFY_RATE_LIMIT_OPTIONS = Symbol('VERIFY_RATE_LIMIT_OPTIONS');
 
@@ -28,14 +27,8 @@ export class VerifyRateLimit {
     const key = rateLimitKey('default', normalizeIp(request.socket.remoteAddress ?? ''));
     const hits = await this.storage.increment(key, windowMs, limit, windowMs, 'default');
     if (hits.isBlocked) {
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        RATE_LIMITED,
-        `More than ${limit} verifications in ${Math.round(windowMs / 1000)} s from this client; ` +
-          `retry in ${hits.timeToBlockExpire} s.`,
-        [],
-        { 'retry-after': String(hits.timeToBlockExpire) },
-      );
+      const retryAfter = hits.timeToBlockExpire;
+      throw rateLimitedProblem(limit, windowMs, retryAfter, { 'retry-after': String(retryAfter) });
     }
     return {
       'x-ratelimit-limit': String(limit),

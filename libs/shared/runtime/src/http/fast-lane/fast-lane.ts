@@ -22,21 +22,23 @@ export interface FastLaneOptions {
 
 /**
  * Puts the fast routes in front of the Nest application on its HTTP server: a request a fast route accepts is
- * served by it; every other request reaches Nest untouched. OpenTelemetry's HTTP instrumentation wraps the server,
- * so fast requests are traced (and continue a caller's trace) like the rest.
+ * served by it; every other request reaches Nest untouched. OpenTelemetry's HTTP instrumentation leaves the fast
+ * requests alone; the lane starts their server spans itself, continuing the caller's trace.
  */
 export function installFastLane(server: Server, options: FastLaneOptions): void {
   if (options.routes.length === 0) return;
   const listeners = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
   if (listeners.length !== 1) throw new Error(`expected the Nest application as the only request listener`);
   const [application] = listeners;
-  const matchOf = (request: IncomingMessage) => {
-    const path = pathOf(request.url);
-    for (const route of options.routes) {
-      const template = route.match(request, path);
-      if (template) return { route, path, template };
+  // The tracing hook asks first, then the listener: one match per request serves both.
+  const matched = new WeakMap<IncomingMessage, MatchedRoute | null>();
+  const matchOf = (request: IncomingMessage): MatchedRoute | undefined => {
+    let match = matched.get(request);
+    if (match === undefined) {
+      match = firstMatch(options.routes, request);
+      matched.set(request, match);
     }
-    return undefined;
+    return match ?? undefined;
   };
   traceRequestsYourself((request) => matchOf(request) !== undefined);
   server.removeListener('request', application);
@@ -51,6 +53,15 @@ interface MatchedRoute {
   route: FastRoute;
   path: string;
   template: string;
+}
+
+function firstMatch(routes: FastRoute[], request: IncomingMessage): MatchedRoute | null {
+  const path = pathOf(request.url);
+  for (const route of routes) {
+    const template = route.match(request, path);
+    if (template) return { route, path, template };
+  }
+  return null;
 }
 
 /** What the Nest pipeline does around a handler: correlation id, dating, problem details, the access log. */
