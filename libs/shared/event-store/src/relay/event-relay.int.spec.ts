@@ -130,6 +130,32 @@ describe('EventRelay (FerretDB + Kafka)', () => {
     expect(await running.lag()).toEqual({ commits: 0, events: 0 });
   });
 
+  it("publishes its own process's commits from memory and another process's from the store, in position order", async () => {
+    const otherProcess = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_' });
+    const running = relay();
+    await running.start();
+    const interleaved = await Promise.all(
+      Array.from({ length: 6 }, async (_, s) => {
+        const appender = s % 2 === 0 ? store : otherProcess;
+        const events: EventEnvelope[] = [];
+        for (let c = 0; c < 4; c++) {
+          events.push(...(await appender.append(`mixed-${s}`, c * 2, tenantEvents(2, c), tenantMetadata())).events);
+        }
+        return events;
+      }),
+    );
+    await drained(running);
+
+    const received = await readAll(kafka, topics.names);
+    expect(checkDelivery(interleaved.flat(), received)).toEqual({
+      missing: [],
+      duplicates: 0,
+      orderViolations: [],
+      unexpected: [],
+    });
+    expect(store.notifier.recent.size).toBe(0);
+  });
+
   it('is woken by an append instead of waiting for its idle poll', async () => {
     const running = relay({ idleMinDelayMs: 30_000, idleMaxDelayMs: 30_000 });
     await running.start();

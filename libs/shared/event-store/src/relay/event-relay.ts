@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { eventsOf, isGap, StoredCommit } from '../commits/commit-document';
+import { CommitDocument, eventsOf, isGap } from '../commits/commit-document';
+import type { RecentCommits } from '../commits/recent-commits';
 import { CommitLog, UnpublishedLag } from '../commits/commit-log';
 import { PositionCounter } from '../commits/position-counter';
 import { GapWatch } from './gap-watch';
@@ -46,6 +47,8 @@ export class EventRelay {
   private stopping = false;
   /** The run after the one being sent, read while Kafka works; used only if the checkpoint got there. */
   private prefetched: { after: number; run: Promise<PositionRun | undefined> } | undefined;
+  /** Commits appended by this process, published without reading them back. */
+  private readonly recent: RecentCommits | undefined;
 
   constructor(options: EventRelayOptions) {
     this.options = resolveRelayOptions(options);
@@ -55,6 +58,7 @@ export class EventRelay {
     this.lease = new RelayLease({ connection, collectionPrefix, name: leaseName, owner, ttlMs: leaseTtlMs, clock });
     this.gaps = new GapWatch(gapGraceMs);
     this.logger = options.logger.child({ component: 'event-relay', owner });
+    this.recent = options.notifier?.recent;
   }
 
   async start(): Promise<void> {
@@ -120,6 +124,12 @@ export class EventRelay {
 
   private async publishNextBatch(): Promise<'progress' | 'waiting-for-gap' | 'idle'> {
     const checkpoint = this.lease.checkpoint;
+    const remembered = this.recent?.runFrom(checkpoint + 1, this.options.batchSize) ?? [];
+    if (remembered.length > 0) {
+      this.gaps.clear();
+      await this.publish(remembered);
+      return 'progress';
+    }
     const head = await this.positions.current();
     const run = await this.nextRun(checkpoint, head);
     if (run.commits.length > 0) {
@@ -138,6 +148,8 @@ export class EventRelay {
   }
 
   private async nextRun(checkpoint: number, head: number): Promise<PositionRun> {
+    // An append of this process is inserting there: its commit arrives with a wake-up, no read needed.
+    if (head > checkpoint && this.recent?.isInFlight(checkpoint + 1)) return { commits: [], missing: checkpoint + 1 };
     const prefetched = this.prefetched;
     this.prefetched = undefined;
     const run = prefetched?.after === checkpoint ? await prefetched.run : undefined;
@@ -157,7 +169,7 @@ export class EventRelay {
     };
   }
 
-  private async publish(batch: StoredCommit[]): Promise<void> {
+  private async publish(batch: readonly CommitDocument[]): Promise<void> {
     const { topicFor, maxMessagesPerSend, maxBytesPerSend } = this.options;
     const messages: TracedMessage[] = [];
     let skipped = 0;
@@ -185,7 +197,10 @@ export class EventRelay {
     }
     endSpans(messages);
     const last = batch.at(-1)?.position;
-    if (typeof last === 'number') await this.lease.advance(last);
+    if (typeof last === 'number') {
+      await this.lease.advance(last);
+      this.recent?.forgetThrough(last);
+    }
     this.counters.published += messages.length;
     this.counters.skipped += skipped;
     this.counters.commits += commits;

@@ -1,10 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { RecentCommits } from '../commits/recent-commits';
 
-/** In-process signal from `append` to the relay of the same process, so it publishes without waiting to poll. */
+/**
+ * In-process link from `append` to the relay of the same process: a signal, so it publishes without waiting to
+ * poll, and the commits themselves, so it need not read them back (see `RecentCommits`).
+ */
 export class AppendNotifier {
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  constructor(readonly recent: RecentCommits = new RecentCommits()) {
     this.emitter.setMaxListeners(0);
   }
 

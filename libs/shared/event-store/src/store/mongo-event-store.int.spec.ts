@@ -88,6 +88,18 @@ describe('MongoEventStore (FerretDB)', () => {
     expect(await store.readStream('tenant-1')).toHaveLength(3);
   });
 
+  it("appends at 'any' version after another process's appends, though this one remembers an older end", async () => {
+    const other = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_', clock });
+    await store.append('views', 'any', tenantEvents(2), tenantMetadata());
+    await other.append('views', 'any', tenantEvents(1), tenantMetadata());
+    await other.append('views', 'any', tenantEvents(1), tenantMetadata());
+
+    const appended = await store.append('views', 'any', tenantEvents(2), tenantMetadata());
+
+    expect(appended.version).toBe(6);
+    expect((await store.readStream('views')).map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('caps events per append and refuses integration events that break their contract', async () => {
     await expect(store.append('t', 0, tenantEvents(6), tenantMetadata())).rejects.toBeInstanceOf(TooManyEventsError);
     const invalid = store.append('t', 0, tenantEvents(2), tenantMetadata({ aggregateType: 'issuer' }));

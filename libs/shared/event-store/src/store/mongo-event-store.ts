@@ -99,9 +99,12 @@ export class MongoEventStore implements EventStore {
     events: readonly DomainEvent[],
     metadata: AppendMetadata,
   ): Promise<AppendResult> {
+    if (events.length === 0) return { streamId, version: await this.reader.head(streamId), events: [] };
     for (let attempt = 1; ; attempt++) {
-      const head = await this.reader.head(streamId);
-      if (events.length === 0) return { streamId, version: head, events: [] };
+      // The end this process knows is usually the head; if another writer went on, the unique index refuses the
+      // commit and the next attempt reads the head. Re-reading a long stream on every append would cost more.
+      const known = attempt === 1 ? this.reader.knownEnd(streamId) : undefined;
+      const head = known ?? (await this.reader.head(streamId));
       const outcome = await this.commitAt(streamId, head, events, metadata);
       if (outcome.committed) return { streamId, version: head + outcome.envelopes.length, events: outcome.envelopes };
       if (attempt >= ANY_VERSION_ATTEMPTS) {
@@ -208,10 +211,15 @@ export class MongoEventStore implements EventStore {
   private async insertAtNextPosition(commit: Omit<CommitDocument, 'position'>): Promise<boolean> {
     for (;;) {
       const position = await this.positions.next();
+      const positioned = { ...commit, position, bucket: bucketOf(position), block: blockOf(position) };
+      const { recent } = this.notifier;
+      recent.reserve(position);
       try {
-        await this.commits.insert({ ...commit, position, bucket: bucketOf(position), block: blockOf(position) });
+        await this.commits.insert(positioned);
+        recent.committed(positioned);
         return true;
       } catch (error) {
+        recent.released(position);
         if (!isDuplicateKeyError(error)) throw error;
         if (await this.commits.atPosition(position)) continue;
         await this.commits.closeGap(position, this.clock()).catch(() => undefined);

@@ -38,6 +38,11 @@ export class StreamReader {
     this.knownEnds.set(streamId, version);
   }
 
+  /** The stream's end as this process last wrote or read it; possibly behind the head (another writer). */
+  knownEnd(streamId: string): number | undefined {
+    return this.knownEnds.get(streamId);
+  }
+
   rememberCommittedBatch(batch: string): void {
     if (this.committedBatches.size >= COMMITTED_BATCH_CACHE) this.committedBatches.clear();
     this.committedBatches.add(batch);

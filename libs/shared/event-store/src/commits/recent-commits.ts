@@ -1,0 +1,96 @@
+import type { CommitDocument } from './commit-document';
+
+/** A commit as inserted at a numeric position. */
+export type PositionedCommit = CommitDocument & { position: number };
+
+export interface RecentCommitsLimits {
+  /** Characters of event JSON kept; the oldest commits are dropped beyond it (the relay then reads them). */
+  maxChars: number;
+}
+
+export const DEFAULT_RECENT_COMMITS_LIMITS: RecentCommitsLimits = { maxChars: 64 * 1024 * 1024 };
+
+/**
+ * The commits this process appended and the relay has not yet passed, as they were inserted. FerretDB on
+ * PostgreSQL scans the whole collection for every query, detoasting each document, so re-reading a bucket of
+ * large commits (a thousand credentials, five hundred page views) cost far more than writing them; a relay in
+ * the same process as the appender publishes from here instead and reads the store only for positions it
+ * does not know (another replica's commits, gaps, or what was appended before a restart).
+ *
+ * Commit documents never change once inserted, so a remembered commit is exactly what a read would return.
+ */
+export class RecentCommits {
+  private readonly commits = new Map<number, PositionedCommit>();
+  private readonly inFlight = new Set<number>();
+  private chars = 0;
+  /** No remembered commit sits below it. */
+  private lowest = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly limits: RecentCommitsLimits = DEFAULT_RECENT_COMMITS_LIMITS) {}
+
+  /** An appender took `position` and is inserting its commit there. */
+  reserve(position: number): void {
+    this.inFlight.add(position);
+  }
+
+  /** The insert at `position` was acknowledged. */
+  committed(commit: PositionedCommit): void {
+    this.inFlight.delete(commit.position);
+    this.commits.set(commit.position, commit);
+    this.lowest = Math.min(this.lowest, commit.position);
+    this.chars += sizeOf(commit);
+    this.evictBeyondLimit();
+  }
+
+  /** The insert at `position` failed or was refused: the position may hold another document, or none. */
+  released(position: number): void {
+    this.inFlight.delete(position);
+  }
+
+  isInFlight(position: number): boolean {
+    return this.inFlight.has(position);
+  }
+
+  /** Remembered commits at contiguous positions from `first`, at most `maxCommits`. */
+  runFrom(first: number, maxCommits: number): PositionedCommit[] {
+    const run: PositionedCommit[] = [];
+    for (let position = first; run.length < maxCommits; position++) {
+      const commit = this.commits.get(position);
+      if (!commit) break;
+      run.push(commit);
+    }
+    return run;
+  }
+
+  /** Drops everything at or before `position` (the relay's checkpoint passed it). */
+  forgetThrough(position: number): void {
+    for (let at = this.lowest; at <= position; at++) this.forget(at);
+    this.lowest = Math.max(this.lowest, position + 1);
+  }
+
+  get size(): number {
+    return this.commits.size;
+  }
+
+  private evictBeyondLimit(): void {
+    if (this.chars <= this.limits.maxChars) return;
+    // Map iteration follows insertion order, which is roughly position order.
+    for (const at of this.commits.keys()) {
+      if (this.chars <= this.limits.maxChars) break;
+      this.forget(at);
+    }
+  }
+
+  private forget(position: number): void {
+    const commit = this.commits.get(position);
+    if (!commit) return;
+    this.commits.delete(position);
+    this.chars -= sizeOf(commit);
+  }
+}
+
+function sizeOf(commit: CommitDocument): number {
+  let chars = commit.events?.length ?? 0;
+  for (const json of commit.streamEvents ?? []) chars += json.length;
+  return chars + 256;
+}
