@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     const session = await claimAndAccept(sharing, credential);
     const share = await createShare(sharing, session, credential.credentialId, 'linkedin');
     const url = new URL(`/s/${share.shareId}`, sharing.service.url).href;
+    // The test harness's consumer runs in the service's process; views are counted on the topic instead.
+    await sharing.events.stopReceiving();
     const kafka = new Kafka({
       brokers: sharing.kafka.serviceEnv['KAFKA_BROKERS'].split(','),
       logLevel: logLevel.NOTHING,

@@ -63,6 +63,12 @@ export class KafkaEvents {
     return found as EventEnvelope;
   }
 
+  /** Stops collecting what the service publishes (a load test must not decode every event in its process). */
+  async stopReceiving(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     await this.producer?.disconnect();

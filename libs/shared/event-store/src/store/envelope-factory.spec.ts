@@ -1,7 +1,9 @@
 import { validateEvent } from '@credstream/contracts';
 import { InvalidEventError } from '../errors/invalid-event.error';
 import type { AppendMetadata } from './append-metadata';
-import { toEnvelopes } from './envelope-factory';
+import { toStoredEnvelopes } from './envelope-factory';
+
+const toEnvelopes = (...args: Parameters<typeof toStoredEnvelopes>) => toStoredEnvelopes(...args).envelopes;
 import { assertIntegrationEventsValid } from './integration-event-check';
 
 const metadata: AppendMetadata = {
@@ -33,6 +35,18 @@ describe('toEnvelopes', () => {
     expect(first!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
     expect(first!.id).not.toBe(second!.id);
     expect(validateEvent(first)).toEqual({ valid: true, event: first });
+  });
+
+  it('keeps the JSON text of exactly the envelopes it returns, for the commit document', () => {
+    const { envelopes, json } = toStoredEnvelopes(
+      's',
+      1,
+      [created, { type: 'x.happened.v1', data: { at: new Date(0), gone: undefined } }],
+      metadata,
+      clock,
+    );
+    expect(json).toBe(JSON.stringify(envelopes));
+    expect(JSON.parse(json)).toEqual(envelopes);
   });
 
   it('stores data as JSON and omits absent trace fields', () => {

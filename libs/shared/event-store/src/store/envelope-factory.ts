@@ -6,21 +6,28 @@ import type { AppendMetadata } from './append-metadata';
 
 export type Clock = () => Date;
 
+/** Envelopes as they are stored and published, and their JSON text (what the commit document holds). */
+export interface StoredEnvelopes {
+  envelopes: EventEnvelope[];
+  json: string;
+}
+
 /**
- * Wraps domain events in envelopes numbered from `firstVersion`. `data` goes through JSON so that what is
- * stored is exactly what is published (no `undefined`, Dates as ISO strings).
+ * Wraps domain events in envelopes numbered from `firstVersion`. The envelopes go through JSON once, so that
+ * what is stored is exactly what is published (no `undefined`, Dates as ISO strings), and the text is kept for
+ * the commit document instead of serialising the events a second time.
  */
-export function toEnvelopes(
+export function toStoredEnvelopes(
   streamId: string,
   firstVersion: number,
   events: readonly DomainEvent[],
   metadata: AppendMetadata,
   clock: Clock,
-): EventEnvelope[] {
+): StoredEnvelopes {
   const occurredAt = (metadata.occurredAt ?? clock()).toISOString();
   const trace = metadata.trace ?? captureTraceContext();
-  return events.map((event, index) => {
-    const envelope: EventEnvelope = {
+  const drafts = events.map((event, index) => {
+    const envelope: Omit<EventEnvelope, 'data'> & { data: unknown } = {
       id: uuidv7(),
       type: event.type,
       source: metadata.source,
@@ -31,10 +38,12 @@ export function toEnvelopes(
       occurredAt,
       correlationId: metadata.correlationId,
       causationId: metadata.causationId,
-      data: JSON.parse(JSON.stringify(event.data ?? {})) as unknown,
+      data: event.data ?? {},
     };
     if (trace.traceparent) envelope.traceparent = trace.traceparent;
     if (trace.tracestate) envelope.tracestate = trace.tracestate;
     return envelope;
   });
+  const json = JSON.stringify(drafts);
+  return { envelopes: JSON.parse(json) as EventEnvelope[], json };
 }

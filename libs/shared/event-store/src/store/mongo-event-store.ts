@@ -9,7 +9,7 @@ import { TooManyEventsError } from '../errors/too-many-events.error';
 import type { AppendMetadata } from './append-metadata';
 import { AppendNotifier } from './append-notifier';
 import { appendNewStreams } from './new-streams-append';
-import { Clock, toEnvelopes } from './envelope-factory';
+import { Clock, toStoredEnvelopes } from './envelope-factory';
 import type {
   AggregateState,
   AppendResult,
@@ -187,13 +187,13 @@ export class MongoEventStore implements EventStore {
     events: readonly DomainEvent[],
     metadata: AppendMetadata,
   ): Promise<CommitOutcome> {
-    const envelopes = toEnvelopes(streamId, head + 1, events, metadata, this.clock);
+    const { envelopes, json } = toStoredEnvelopes(streamId, head + 1, events, metadata, this.clock);
     assertIntegrationEventsValid(streamId, envelopes);
     const committed = await this.insertAtNextPosition({
       streamId,
       fromVersion: head + 1,
       toVersion: head + envelopes.length,
-      events: JSON.stringify(envelopes),
+      events: json,
       committedAt: this.clock(),
     });
     if (!committed) return { committed: false };

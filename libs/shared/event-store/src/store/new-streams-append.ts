@@ -5,7 +5,7 @@ import { CommitLog, failedInsertIndex, isDuplicateKeyError } from '../commits/co
 import { StreamVersionConflictError } from '../errors/stream-version-conflict.error';
 import { TooManyEventsError } from '../errors/too-many-events.error';
 import type { AppendMetadata } from './append-metadata';
-import { Clock, toEnvelopes } from './envelope-factory';
+import { Clock, toStoredEnvelopes } from './envelope-factory';
 import type { AppendResult, NewStreamEntry } from './event-store';
 import { assertIntegrationEventsValid } from './integration-event-check';
 import type { StreamReader } from './stream-reader';
@@ -38,9 +38,9 @@ export async function appendNewStreams(
   const { clock } = dependencies;
   const streams: NewStream[] = entries.map(({ streamId, events, aggregateId, cause }) => {
     const streamMetadata = { ...metadata, ...definedOnly(cause), aggregateId: aggregateId ?? streamId };
-    const envelopes = toEnvelopes(streamId, 1, events, streamMetadata, clock);
+    const { envelopes, json } = toStoredEnvelopes(streamId, 1, events, streamMetadata, clock);
     assertIntegrationEventsValid(streamId, envelopes);
-    return { streamId, envelopes };
+    return { streamId, envelopes, json };
   });
   const batch = uuidv7();
   const committedAt = clock();
@@ -51,7 +51,7 @@ export async function appendNewStreams(
     toVersion: total,
     batch,
     streams: streams.map(({ streamId }) => streamId),
-    streamEvents: streams.map(({ envelopes }) => JSON.stringify(envelopes)),
+    streamEvents: streams.map(({ json }) => json),
     committedAt,
   });
   dependencies.reader.rememberCommittedBatch(batch);
@@ -62,6 +62,7 @@ export async function appendNewStreams(
 interface NewStream {
   streamId: string;
   envelopes: EventEnvelope[];
+  json: string;
 }
 
 async function reserve(
