@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -60,7 +61,10 @@ async function main(): Promise<void> {
     // Ceiling: the same page's bytes from a bare node:http server on this machine, same load — what HTTP alone allows.
     const ceiling = await withBarePageServer(url, (bareUrl) => load(bareUrl, connections, Math.min(seconds, 10)));
     process.stdout.write(`measuring ${seconds} s with ${connections} connections on ${url}\n`);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const result = await load(url, connections, seconds);
+    loopDelay.disable();
     const expected = before + result.ok;
     const viewsRecorded = (await settledViewCount(admin, expected)) - before;
     await admin.disconnect();
@@ -85,6 +89,12 @@ async function main(): Promise<void> {
         },
         { metric: 'public page latency p50', value: result.p50, unit: 'ms' },
         { metric: 'public page latency p99', value: result.p99, unit: 'ms' },
+        {
+          metric: 'service event-loop delay p99 during the run',
+          value: loopDelay.percentile(99) / 1e6,
+          unit: 'ms',
+          note: 'how long a ready request could wait for the service process (views are recorded and relayed in it too)',
+        },
         {
           metric: 'views recorded as share.viewed.v1',
           value: result.ok === 0 ? 0 : (viewsRecorded / result.ok) * 100,

@@ -169,20 +169,44 @@ export class EventRelay {
     };
   }
 
+  /**
+   * Sends the commits' events in order, a send's worth at a time (so a large run never holds the event loop for
+   * long), then advances the checkpoint past the last commit.
+   */
   private async publish(batch: readonly CommitDocument[]): Promise<void> {
-    const { topicFor, maxMessagesPerSend, maxBytesPerSend } = this.options;
-    const messages: TracedMessage[] = [];
+    let pending: TracedMessage[] = [];
+    let published = 0;
     let skipped = 0;
     let commits = 0;
     for (const commit of batch) {
       if (isGap(commit)) continue;
       commits += 1;
       for (const event of eventsOf(commit)) {
-        const topic = topicFor(event);
+        const topic = this.options.topicFor(event);
         if (topic === undefined) skipped += 1;
-        else messages.push(tracedMessage(event, topic));
+        else pending.push(tracedMessage(event, topic));
+      }
+      if (pending.length >= this.options.maxMessagesPerSend) {
+        await this.send(pending);
+        published += pending.length;
+        pending = [];
       }
     }
+    await this.send(pending);
+    published += pending.length;
+    const last = batch.at(-1)?.position;
+    if (typeof last === 'number') {
+      await this.lease.advance(last);
+      this.recent?.forgetThrough(last);
+    }
+    this.counters.published += published;
+    this.counters.skipped += skipped;
+    this.counters.commits += commits;
+    this.logger.debug({ commits, published, skipped }, 'published batch');
+  }
+
+  private async send(messages: TracedMessage[]): Promise<void> {
+    const { maxMessagesPerSend, maxBytesPerSend } = this.options;
     for (const chunk of toSendChunks(messages, { maxMessages: maxMessagesPerSend, maxBytes: maxBytesPerSend })) {
       if (!this.lease.isHeld()) {
         endSpans(messages, new LeaseLostError());
@@ -196,15 +220,6 @@ export class EventRelay {
       }
     }
     endSpans(messages);
-    const last = batch.at(-1)?.position;
-    if (typeof last === 'number') {
-      await this.lease.advance(last);
-      this.recent?.forgetThrough(last);
-    }
-    this.counters.published += messages.length;
-    this.counters.skipped += skipped;
-    this.counters.commits += commits;
-    this.logger.debug({ commits, published: messages.length, skipped }, 'published batch');
   }
 
   private async renewLease(): Promise<void> {

@@ -7,7 +7,7 @@ import { directViewsStreamId, shareStreamId, type PageView } from '@credstream/s
 export interface BufferedPageViewSinkOptions {
   /** Longest a view waits before it is appended. Default 200 ms. */
   flushIntervalMs?: number;
-  /** Views per append (the store takes at most 1000). Default 500. */
+  /** Views per append (the store takes at most 1000). Default 250: each append is prepared in one go on the event loop. */
   maxBatch?: number;
   /** Views kept while the store is unreachable; older ones are dropped beyond it. Default 100 000. */
   maxBuffered?: number;
@@ -41,7 +41,7 @@ export class BufferedPageViewSink implements PageViewSink {
     private readonly options: BufferedPageViewSinkOptions = {},
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
-    this.maxBatch = Math.min(options.maxBatch ?? 500, 1000);
+    this.maxBatch = Math.min(options.maxBatch ?? 250, 1000);
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
     this.timer.unref();
