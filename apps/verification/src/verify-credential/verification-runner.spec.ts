@@ -1,19 +1,67 @@
-import type { VerifyCredentialHandler, VerifyCredentialQuery } from '@credstream/verification/application';
+import type {
+  RegisteredVerifier,
+  VerifierDirectory,
+  VerifyCredentialHandler,
+  VerifyCredentialQuery,
+} from '@credstream/verification/application';
 import { VerificationRunner } from './verification-runner';
+
+const ACME: RegisteredVerifier = {
+  organisationId: '01932c8e-0000-7000-8000-0000000000a1',
+  name: 'Acme Hiring',
+  sector: 'N78',
+  country: 'DE',
+};
+
+/** One active key, `cs_good`; every other token is unknown. */
+const directory: VerifierDirectory = {
+  identify: async (token) => (token === 'cs_good' ? ACME : undefined),
+  keys: async () => [],
+  keyAdded: async () => undefined,
+  keyRevoked: async () => undefined,
+};
 
 function runnerWith(countryHeader: string) {
   const queries: VerifyCredentialQuery[] = [];
   const handler = { execute: async (query: VerifyCredentialQuery) => void queries.push(query) };
   return {
     queries,
-    runner: new VerificationRunner(handler as unknown as VerifyCredentialHandler, {
-      countryHeader,
-      jsonBodyLimitBytes: 1024,
-    }),
+    runner: new VerificationRunner(
+      handler as unknown as VerifyCredentialHandler,
+      {
+        countryHeader,
+        jsonBodyLimitBytes: 1024,
+      },
+      directory,
+    ),
   };
 }
 
 describe('VerificationRunner', () => {
+  it("records a registered verifier's identity from its key, over whatever the request declares", async () => {
+    const { queries, runner } = runnerWith('cf-ipcountry');
+    await runner.verifyValue(
+      'a.b.c',
+      { verifier: { organization: 'Someone else' } },
+      { authorization: 'Bearer cs_good', 'x-verifier-sector': 'A01' },
+    );
+    expect(queries[0]?.verifier).toEqual({
+      organizationId: ACME.organisationId,
+      organization: 'Acme Hiring',
+      sector: 'N78',
+      country: 'DE',
+    });
+  });
+
+  it('refuses an unknown or revoked key with 401 instead of verifying anonymously', async () => {
+    const { queries, runner } = runnerWith('cf-ipcountry');
+    await expect(runner.verifyValue('a.b.c', {}, { authorization: 'Bearer cs_revoked' })).rejects.toMatchObject({
+      code: 'VERIFIER_KEY_INVALID',
+      status: 401,
+    });
+    expect(queries).toEqual([]);
+  });
+
   it('takes the country from the trusted header only, and the verifier from X-Verifier-* unless the body says', async () => {
     const { queries, runner } = runnerWith('cf-ipcountry');
     const headers = {

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ProblemException } from '@credstream/runtime';
-import { VerifyCredentialHandler, type VerifyCredentialResult } from '@credstream/verification/application';
+import {
+  VERIFIER_DIRECTORY,
+  VerifyCredentialHandler,
+  type RegisteredVerifier,
+  type VerifierDirectory,
+  type VerifyCredentialResult,
+} from '@credstream/verification/application';
 import {
   MAX_TOKEN_LENGTH,
   credentialInputFrom,
@@ -10,6 +16,7 @@ import {
   type VerificationChannel,
   type VerifierIdentity,
 } from '@credstream/verification/domain';
+import { verifierOfRequest } from '../verifier-organisations/verifier-authentication';
 import { VERIFY_HTTP_OPTIONS, type VerifyHttpOptions } from './verify-http.options';
 import type { VerifyRequestOptions } from './verify-request';
 
@@ -21,6 +28,7 @@ export class VerificationRunner {
   constructor(
     private readonly handler: VerifyCredentialHandler,
     @Inject(VERIFY_HTTP_OPTIONS) private readonly options: VerifyHttpOptions,
+    @Inject(VERIFIER_DIRECTORY) private readonly verifiers: VerifierDirectory,
   ) {}
 
   /** A JSON credential value (string or object) as sent to /verify or /credentials/verify. */
@@ -34,18 +42,20 @@ export class VerificationRunner {
     return this.verify(credentialInputFrom(value), request, headers, channel);
   }
 
-  verify(
+  async verify(
     input: CredentialInput,
     request: VerifyRequestOptions,
     headers: IncomingHttpHeaders,
     channel?: VerificationChannel,
   ): Promise<VerifyCredentialResult> {
+    const registered = await verifierOfRequest(headers, this.verifiers);
     return this.handler.execute({
       verificationId: randomUUID(),
       input,
       channel: channel ?? request.channel ?? 'api',
       recipient: request.recipient,
-      verifier: request.verifier ?? verifierFromHeaders(headers),
+      // A key's registered organisation wins over what the request declares about itself.
+      verifier: registered ? registeredIdentity(registered) : (request.verifier ?? verifierFromHeaders(headers)),
       requestCountry: this.countryOf(headers),
     });
   }
@@ -67,6 +77,10 @@ export function assertNotTooLarge(value: unknown): void {
       `The credential is ${size} bytes; at most ${MAX_TOKEN_LENGTH} are accepted.`,
     );
   }
+}
+
+function registeredIdentity({ organisationId, name, sector, country }: RegisteredVerifier): VerifierIdentity {
+  return { organizationId: organisationId, organization: name, sector, country };
 }
 
 /** `X-Verifier-Organization`, `-Sector` (ISIC) and `-Country`: for API callers that send them on every request. */

@@ -557,6 +557,94 @@ describe('verification service on real Kafka and FerretDB', () => {
     });
   });
 
+  describe('registered verifier organisations', () => {
+    const request = async (method: string, path: string, key?: string, body?: unknown) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (key) headers['authorization'] = `Bearer ${key}`;
+      const response = await fetch(`${service.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+
+    it('registers an employer, counts its keyed verifications as its own, and refuses a revoked key', async () => {
+      const registered = await request('POST', '/verifier-organisations', undefined, {
+        name: ' Acme Hiring GmbH ',
+        sector: 'n78',
+        country: 'de',
+      });
+      expect(registered.status).toBe(201);
+      const { organisationId, apiKey, keyId } = registered.body;
+      expect(registered.body).toMatchObject({ name: 'Acme Hiring GmbH', sector: 'N78', country: 'DE' });
+      expect(apiKey).toMatch(/^cs_/);
+
+      // Its identity comes from the key, whatever the request declares about itself.
+      const keyed = await verify(externalJwt, { authorization: `Bearer ${apiKey}`, 'x-verifier-sector': 'A01' });
+      expect(keyed.status).toBe(200);
+      const event = await waitFor(
+        async () =>
+          verifiedEvents.find(
+            (candidate) =>
+              (candidate.data as { verifier?: { organizationId?: string } }).verifier?.organizationId ===
+              organisationId,
+          ),
+        (found) => found !== undefined,
+        { what: 'the keyed verification on Kafka', timeoutMs: 30_000 },
+      );
+      expect((event?.data as { verifier: unknown }).verifier).toEqual({
+        organizationId: organisationId,
+        organization: 'Acme Hiring GmbH',
+        sector: 'N78',
+        country: 'DE',
+      });
+
+      // Rotation: a second key, then the first is revoked; the last active key cannot be.
+      const second = await request('POST', '/verifier-organisations/me/keys', apiKey);
+      expect(second.status).toBe(201);
+      expect((await request('DELETE', `/verifier-organisations/me/keys/${keyId}`, second.body.apiKey)).status).toBe(
+        204,
+      );
+      const last = await request('DELETE', `/verifier-organisations/me/keys/${second.body.keyId}`, second.body.apiKey);
+      expect(last).toMatchObject({ status: 409, body: { code: 'VERIFIER_LAST_KEY' } });
+      const me = await request('GET', '/verifier-organisations/me', second.body.apiKey);
+      expect(me.body.keys).toEqual(
+        expect.arrayContaining([
+          { keyId, revoked: true },
+          { keyId: second.body.keyId, revoked: false },
+        ]),
+      );
+
+      const revoked = await verify(externalJwt, { authorization: `Bearer ${apiKey}` });
+      expect(revoked.status).toBe(401);
+      expect(revoked.body).toMatchObject({ code: 'VERIFIER_KEY_INVALID' });
+      expect((await verify(externalJwt, { authorization: `Bearer ${second.body.apiKey}` })).status).toBe(200);
+    });
+
+    it('refuses bad registrations with the field at fault, and key endpoints without a key', async () => {
+      for (const [body, field] of [
+        [{ name: 'Acme', sector: 'Z9', country: 'DE' }, 'sector'],
+        [{ name: 'Acme', sector: 'N', country: 'Germany' }, 'country'],
+        [{ name: '', sector: 'N', country: 'DE' }, 'name'],
+        [{ sector: 'N', country: 'DE' }, 'name'],
+      ] as const) {
+        const reply = await request('POST', '/verifier-organisations', undefined, body);
+        expect(reply).toMatchObject({ status: 400, body: { code: 'VERIFIER_PROFILE_INVALID' } });
+        expect(reply.body.errors).toEqual([expect.objectContaining({ field })]);
+      }
+      expect(await request('GET', '/verifier-organisations/me')).toMatchObject({
+        status: 401,
+        body: { code: 'VERIFIER_KEY_REQUIRED' },
+      });
+      expect(await request('POST', '/verifier-organisations/me/keys', 'cs_kxxxxxxxxxxxxxxxxxxxx_nope')).toMatchObject({
+        status: 401,
+        body: { code: 'VERIFIER_KEY_INVALID' },
+      });
+    });
+  });
+
   describe('inputs', () => {
     it('verifies an external did:web credential: compact, enveloped, VCALM; ISSUER_UNKNOWN only a warning', async () => {
       const compact = await verify(externalJwt);

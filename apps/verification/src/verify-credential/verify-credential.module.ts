@@ -52,6 +52,7 @@ import type { VerifyCredentialConfig } from '../config/verification.config';
 import { CredentialsVerifyController } from './credentials-verify.controller';
 import { IssuerProjectionModule } from '../issuer-projection/issuer-projection.module';
 import { VerifyPageController } from '../verify-page/verify-page.controller';
+import { VerifierOrganisationsModule } from '../verifier-organisations/verifier-organisations.module';
 import { FixedWindowThrottlerStorage } from '../rate-limit/fixed-window.throttler-storage';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import {
@@ -195,6 +196,7 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
       module: VerifyCredentialModule,
       imports: [
         IssuerProjectionModule.register(config),
+        VerifierOrganisationsModule,
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: config.VERIFY_RATE_LIMIT_WINDOW_MS, limit: config.VERIFY_RATE_LIMIT }],
           storage: new FixedWindowThrottlerStorage(),

@@ -31,9 +31,10 @@ export const VERIFICATION_EVENTS: EventContract[] = [
       },
       {
         verifier: object(
-          'the organisation verifying, when it said who it is',
+          'the organisation verifying: registered (with its id) when it sent its API key, else as it declared itself',
           {},
           {
+            organizationId: uuid('registered verifier organisation, when the request carried its API key'),
             organization: text('organisation name'),
             sector: text('sector, an ISIC code'),
             country: countryCode('country'),

@@ -27,3 +27,7 @@ export * from './policy/verification-policy';
 export * from './result/problem-details';
 export * from './result/verification-result';
 export * from './result/credential-verified-event';
+export * from './verifier-organisation/verifier-organisation.events';
+export * from './verifier-organisation/verifier-organisation.errors';
+export * from './verifier-organisation/verifier-organisation.decider';
+export * from './verifier-organisation/verifier-profile';

@@ -12,3 +12,4 @@ export * from './projection/mongo-issuer.directory';
 export * from './recording/event-store.verification-recorder';
 export * from './baked/baked-badge.baker';
 export * from './signature/node-crypto.signature-verifier';
+export * from './verifiers/mongo-verifier.directory';

@@ -9,6 +9,8 @@ export type VerificationChannel = (typeof VERIFICATION_CHANNELS)[number];
 
 /** The organisation verifying, when it said who it is (a registered verifier). */
 export interface VerifierIdentity {
+  /** Set when a registered verifier organisation's API key made the request; the rest is then its registration. */
+  organizationId?: string;
   organization?: string;
   /** ISIC code. */
   sector?: string;
