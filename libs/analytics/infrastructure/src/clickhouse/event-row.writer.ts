@@ -11,19 +11,18 @@ export class ClickHouseEventWriter {
   /** One INSERT (one HTTP request); the materialized views fill the derived tables in the same request. */
   async insert(rows: readonly AnalyticsRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.insertLines([toTabSeparated(rows)]);
+    await this.insertTabSeparated([Buffer.from(toTabSeparated(rows), 'utf8')]);
   }
 
-  /** The same, for rows already turned into TabSeparated lines (`tsvLine`), streamed as they are. */
-  async insertLines(lines: readonly string[]): Promise<void> {
-    if (lines.length === 0) return;
-    const body = Buffer.from(lines.join(''), 'utf8');
+  /** The same, for rows already encoded as TabSeparated (`tsvLine`) bytes, streamed as they are, in order. */
+  async insertTabSeparated(chunks: readonly Buffer[]): Promise<void> {
+    if (chunks.every((chunk) => chunk.length === 0)) return;
     const send = () =>
       this.client.insert({
         table: 'events',
         format: 'TabSeparated',
         columns: ANALYTICS_ROW_COLUMNS as unknown as [string, ...string[]],
-        values: Readable.from([body], { objectMode: false }),
+        values: Readable.from(chunks, { objectMode: false }),
       });
     try {
       await send();

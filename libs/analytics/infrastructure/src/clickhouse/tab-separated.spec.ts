@@ -1,5 +1,5 @@
 import { ANALYTICS_ROW_COLUMNS, type AnalyticsRow } from '@credstream/analytics/domain';
-import { toTabSeparated, tsvValue } from './tab-separated';
+import { toTabSeparated, tsvLine, tsvValue } from './tab-separated';
 
 describe('TabSeparated values', () => {
   it('escapes separators and backslashes so a value can never start a new column or row', () => {
@@ -25,5 +25,16 @@ describe('TabSeparated rows', () => {
     expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('aggregate_version')]).toBe('3');
     expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('failure_codes')]).toBe("['X']");
     expect(cells[ANALYTICS_ROW_COLUMNS.indexOf('key_scopes')]).toBe('[]');
+  });
+
+  it('writes every column in ANALYTICS_ROW_COLUMNS order, each escaped as tsvValue escapes it', () => {
+    const row = Object.fromEntries(
+      ANALYTICS_ROW_COLUMNS.map((column, index) => [column, `${column}\t${index}`]),
+    ) as unknown as AnalyticsRow;
+    Object.assign(row, { aggregate_version: 7, kafka_partition: 2, achievement_revision: 3, verified: 1 });
+    Object.assign(row, { issuer_known: 0, failure_codes: ['a'], key_scopes: [], skill_names: ["o'k"] });
+    Object.assign(row, { skill_urls: ['u'], skill_frameworks: ['f'], skill_codes: ['c\td'] });
+    const expected = `${ANALYTICS_ROW_COLUMNS.map((column) => tsvValue(row[column])).join('\t')}\n`;
+    expect(tsvLine(row)).toBe(expected);
   });
 });

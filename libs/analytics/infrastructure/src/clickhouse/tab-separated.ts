@@ -1,4 +1,4 @@
-import { ANALYTICS_ROW_COLUMNS, AnalyticsRow } from '@credstream/analytics/domain';
+import type { AnalyticsRow } from '@credstream/analytics/domain';
 
 const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
 
@@ -19,23 +19,29 @@ export function tsvValue(value: string | number | readonly string[]): string {
   return arrayText(value);
 }
 
-type Column = keyof AnalyticsRow;
-const COLUMNS: readonly Column[] = ANALYTICS_ROW_COLUMNS;
-const LAST = COLUMNS.length - 1;
+const t = escapeText;
+const a = arrayText;
 
 /**
- * One row in ANALYTICS_ROW_COLUMNS order, newline-terminated: far smaller and cheaper to parse than JSONEachRow.
- * The projection turns each row into its line as soon as it is built, so a pending batch holds one string per
- * event rather than an object of 50 fields (less for the garbage collector to copy).
+ * One row in ANALYTICS_ROW_COLUMNS order (a unit test holds the two together), newline-terminated: far smaller and
+ * cheaper to parse than JSONEachRow. Spelled out column by column rather than looping over the column names: this
+ * runs for every event, and a fixed template is several times cheaper than keyed reads and string appends.
  */
-export function tsvLine(row: AnalyticsRow): string {
-  let line = '';
-  for (let c = 0; c <= LAST; c += 1) {
-    const value = row[COLUMNS[c] as Column];
-    line += typeof value === 'string' ? escapeText(value) : typeof value === 'number' ? `${value}` : arrayText(value);
-    line += c === LAST ? '\n' : '\t';
-  }
-  return line;
+export function tsvLine(r: AnalyticsRow): string {
+  return (
+    `${t(r.event_id)}\t${t(r.event_type)}\t${t(r.tenant_id)}\t${t(r.source)}\t${t(r.aggregate_type)}\t` +
+    `${t(r.aggregate_id)}\t${r.aggregate_version}\t${t(r.occurred_at)}\t${t(r.effective_at)}\t` +
+    `${t(r.topic)}\t${r.kafka_partition}\t${t(r.kafka_offset)}\t${t(r.credential_id)}\t` +
+    `${t(r.issuer_id)}\t${t(r.achievement_id)}\t${r.achievement_revision}\t${t(r.cohort)}\t` +
+    `${t(r.recipient_key)}\t${t(r.recipient_id)}\t${t(r.valid_until)}\t${t(r.trigger_kind)}\t` +
+    `${t(r.reason)}\t${t(r.share_id)}\t${t(r.channel)}\t${t(r.viewer_hash)}\t${t(r.country)}\t` +
+    `${t(r.referrer_host)}\t${t(r.verification_id)}\t${r.verified}\t${r.issuer_known}\t` +
+    `${a(r.failure_codes)}\t${t(r.verifier_organization)}\t${t(r.verifier_sector)}\t${t(r.outcome)}\t` +
+    `${t(r.employer_name)}\t${t(r.employer_sector)}\t${t(r.employer_size)}\t${t(r.course_id)}\t` +
+    `${t(r.course_kind)}\t${t(r.key_id)}\t${t(r.key_hash)}\t${a(r.key_scopes)}\t${t(r.name)}\t` +
+    `${t(r.sector)}\t${t(r.achievement_type)}\t${a(r.skill_names)}\t${a(r.skill_urls)}\t` +
+    `${a(r.skill_frameworks)}\t${a(r.skill_codes)}\t${t(r.payload)}\n`
+  );
 }
 
 export function toTabSeparated(rows: readonly AnalyticsRow[]): string {

@@ -141,8 +141,14 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return this.report({ demand: skillsDemandQuery }, tenantId, filters);
   }
 
-  roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
-    return this.report({ ...roiQueries, outcomes: employabilityQueries.byAchievement }, tenantId, filters);
+  /** Costs and programmes alongside the employability outcomes by achievement (employabilityQuery). */
+  async roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const [report, outcomes] = await Promise.all([
+      this.report(roiQueries, tenantId, filters),
+      this.employabilityTables(scope, ['byAchievement']),
+    ]);
+    return { ...report, outcomes: outcomes['byAchievement'] ?? [] };
   }
 
   async recordProgrammeCost(

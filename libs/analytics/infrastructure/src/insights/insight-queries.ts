@@ -203,20 +203,35 @@ export const IMPACT_TABLES = {
 } as const;
 
 /**
- * The four impact tables in one pass: the tenant's credentials are merged from credential_facts once, and each
- * credential row is counted once in each table (ARRAY JOIN of its grains: all, its period, achievement and cohort)
- * with the same measures as `impactQueries`. Rows carry `grain` (the table) and `key`; the reader splits them.
+ * The four impact tables in one pass: the tenant's credentials are merged from credential_facts once and summed
+ * per (period, achievement, cohort) — a few thousand groups, whatever the number of credentials — and only those
+ * partial sums are expanded into the four tables (ARRAY JOIN of each group's grains: all, its period, achievement
+ * and cohort) and added up, with the same measures as `impactQueries` (averages as sum / count, the median from
+ * merged quantileExact states). Rows carry `grain` (the table) and `key`; the reader splits them.
  * No row of grain `totals` when no credential is in scope: ask `impactQueries.totals` then.
  */
 export const impactQuery = (scope: InsightScope) =>
   `SELECT grain, key, achievement_name, issued, claimed, accepted, declined, revoked, expired, active, claim_rate,
      accept_rate, avg_hours_to_claim, median_hours_to_claim FROM (
-     SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, ${IMPACT_MEASURES} FROM (
-       SELECT *, arrayJoin([('totals', ''),
-           ('byPeriod', toString(${periodExpression('issued_at', scope.filters.granularity)})),
-           ('byAchievement', achievement_id), ('byCohort', cohort)]) AS grains,
+     SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, sum(n) AS issued,
+       sum(n_claimed) AS claimed, sum(n_accepted) AS accepted, sum(n_declined) AS declined, sum(n_revoked) AS revoked,
+       sum(n_expired) AS expired, sum(n_active) AS active,
+       round(if(issued = 0, 0, claimed / issued), 4) AS claim_rate,
+       round(if(issued = 0, 0, accepted / issued), 4) AS accept_rate,
+       round(sum(claim_hours) / claimed, 2) AS avg_hours_to_claim,
+       round(quantileExactIfMerge(0.5)(claim_hours_median), 2) AS median_hours_to_claim FROM (
+       SELECT *, arrayJoin([('totals', ''), ('byPeriod', period), ('byAchievement', achievement_id),
+           ('byCohort', cohort)]) AS grains,
          tupleElement(grains, 1) AS grain, tupleElement(grains, 2) AS key
-       FROM (${impactRows(scope)})
+       FROM (
+         SELECT toString(${periodExpression('issued_at', scope.filters.granularity)}) AS period, achievement_id, cohort,
+           count() AS n, countIf(is_claimed) AS n_claimed, countIf(toUInt32(accepted_at) > 0) AS n_accepted,
+           countIf(toUInt32(declined_at) > 0) AS n_declined, countIf(is_revoked) AS n_revoked,
+           countIf(is_expired) AS n_expired, countIf(NOT is_revoked AND NOT is_expired) AS n_active,
+           sumIf(hours_to_claim, is_claimed) AS claim_hours,
+           quantileExactIfState(0.5)(hours_to_claim, is_claimed) AS claim_hours_median
+         FROM (${impactRows(scope)}) GROUP BY period, achievement_id, cohort
+       )
      ) GROUP BY grain, key
    ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
    ORDER BY grain, if(grain = 'byPeriod', key, ''), issued DESC, key`;
@@ -251,8 +266,24 @@ const REACH_MEASURES = `uniqExactIf(share_key, event_type = 'share.created.v1') 
 
 export const reachQueries = {
   totals: (scope: InsightScope) => `SELECT ${REACH_MEASURES} ${activity(scope, SHARE_TYPES)}`,
+  /**
+   * Shares and views are counted distinct per channel and then added up: a share or a view has one channel, so the
+   * channels' distinct sets are disjoint and their sums are the distinct totals (`WITH TOTALS` then merges only the
+   * viewers' states; a viewer may come through several channels).
+   */
   byChannel: (scope: InsightScope, withTotals = false) =>
-    `SELECT channel, ${REACH_MEASURES} ${activity(scope, SHARE_TYPES)} GROUP BY channel ${withTotals ? 'WITH TOTALS' : ''}
+    `SELECT channel, sum(channel_shares) AS shares, sum(channel_views) AS views,
+       sum(channel_views_via_shares) AS views_via_shares, uniqExactIfMerge(viewers) AS unique_viewers,
+       uniqExactIfMerge(viewers_via_shares) AS unique_viewers_via_shares,
+       round(if(shares = 0, 0, views_via_shares / shares), 4) AS views_per_share,
+       round(if(shares = 0, 0, unique_viewers_via_shares / shares), 4) AS k_factor FROM (
+       SELECT channel, uniqExactIf(share_key, event_type = 'share.created.v1') AS channel_shares,
+         uniqExactIf(event_key, ${VIEWED}) AS channel_views,
+         uniqExactIf(event_key, ${VIEWED} AND has_share) AS channel_views_via_shares,
+         uniqExactIfState(viewer_key, ${VIEWED}) AS viewers,
+         uniqExactIfState(viewer_key, ${VIEWED} AND has_share) AS viewers_via_shares
+       ${activity(scope, SHARE_TYPES)} GROUP BY channel
+     ) GROUP BY channel ${withTotals ? 'WITH TOTALS' : ''}
      ORDER BY views DESC, channel`,
   byCountry: (scope: InsightScope) =>
     `SELECT if(country = '', 'unknown', country) AS viewer_country, uniqExact(event_key) AS views,
@@ -412,13 +443,17 @@ export const EMPLOYABILITY_TABLES = {
 export type EmployabilityTable = keyof typeof EMPLOYABILITY_TABLES;
 
 /**
- * `employabilityQueries.totals`, `.byAchievement` and `.bySkill` in one pass, grouping by holder once. A group's
- * first outcome after one of its credentials is simply its holder's first outcome on or after the group's first
- * credential, so each holder's credentials become arrays (achievement, issue time, skills), the first issue is
- * taken per table asked (over all of them, per achievement held, per skill of those achievements), and only then
- * looked up in the holder's outcome times. Rows are not deduplicated first: min over a redelivered copy is the same.
- * Rows carry `grain` and `key`; the reader splits them (and applies bySkill's LIMIT); `totals` rows come whatever
- * the tables asked. No `totals` row when nobody is in scope: ask `employabilityQueries.totals` then.
+ * `employabilityQueries.totals`, `.byAchievement` and `.bySkill` in one query, in two parts joined by table row:
+ *  - recipients: each achievement's distinct holders (uniqExact states of the hashed recipient key), merged per
+ *    table row (all achievements, the achievement, every achievement aligned to the skill): fifty-odd states
+ *    expanded instead of one row per holder and table;
+ *  - outcomes, computed per holder only for holders with an outcome at all (the others add only to recipients):
+ *    a group's first outcome after one of its credentials is its holder's first outcome on or after the group's
+ *    first credential, so each holder's credentials become arrays (achievement, issue time, skills), the first
+ *    issue is taken per table row, and only then looked up in the holder's outcome times.
+ * Rows are not deduplicated first: min and uniqExact over a redelivered copy are the same. Rows carry `grain` and
+ * `key`; the reader splits them (and applies bySkill's LIMIT); `totals` rows come whatever the tables asked. No
+ * `totals` row when nobody is in scope: ask `employabilityQueries.totals` then.
  */
 export function employabilityQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
   const issued = [
@@ -427,11 +462,52 @@ export function employabilityQuery(scope: InsightScope, tables: readonly Employa
     "recipient_key != ''",
     inRange('occurred_at', scope.filters),
     ...credentialConditions(scope),
-  ];
-  const outcomeTimes = `SELECT recipient_key, groupArray(toUInt32(effective_at)) AS outcome_times FROM events
-    WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND recipient_key != '' AND toUInt32(effective_at) > 0
-    GROUP BY recipient_key`;
+  ].join(' AND ');
+  return `SELECT grain, key, achievement_name, recipients, with_outcome, with_outcome_90d, with_outcome_180d,
+      round(if(recipients = 0, 0, with_outcome_90d / recipients), 4) AS share_90d,
+      round(if(recipients = 0, 0, with_outcome_180d / recipients), 4) AS share_180d,
+      round(outcome_days / with_outcome, 1) AS avg_days_to_outcome FROM (
+      SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, recipients, with_outcome,
+        with_outcome_90d, with_outcome_180d, outcome_days
+      FROM (${recipientsByGrain(scope, tables, issued)})
+      ANY LEFT JOIN (${outcomesByGrain(scope, tables, issued)}) USING grain, key
+    ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
+    ORDER BY grain, recipients DESC, key`;
+}
+
+/** With `skills` (the achievement's skills, any revision) joined to `rows` when bySkill is asked. */
+function withSkillsOf(scope: InsightScope, tables: readonly EmployabilityTable[], rows: string): string {
+  if (!tables.includes('bySkill')) return rows;
+  return `SELECT * FROM (${rows}) ANY LEFT JOIN (SELECT achievement_id, groupUniqArray(skill) AS skills
+    FROM (${achievementSkills(scope)}) GROUP BY achievement_id) USING achievement_id`;
+}
+
+/** Distinct holders per table row: each achievement's holders as one uniqExact state, merged per row. */
+function recipientsByGrain(scope: InsightScope, tables: readonly EmployabilityTable[], issued: string): string {
+  const grains = [
+    "[('totals', '')]",
+    tables.includes('byAchievement') ? "[('byAchievement', achievement_id)]" : '',
+    tables.includes('bySkill') ? "arrayMap(x -> ('bySkill', x), skills)" : '',
+  ].filter((grain) => grain !== '');
+  const holders = `SELECT achievement_id, uniqExactState(cityHash64(recipient_key)) AS holders FROM events
+    WHERE ${issued} GROUP BY achievement_id`;
+  return `SELECT grain, key, uniqExactMerge(holders) AS recipients FROM (
+      SELECT holders, arrayJoin(arrayConcat(${grains.join(', ')})) AS g, tupleElement(g, 1) AS grain,
+        tupleElement(g, 2) AS key
+      FROM (${withSkillsOf(scope, tables, holders)})
+    ) GROUP BY grain, key`;
+}
+
+/**
+ * Per table row, holders with an outcome within 90 / 180 days of the row's first credential and the sum of their
+ * days to it, over holders who have an outcome at all (an inner join with their outcome times).
+ */
+function outcomesByGrain(scope: InsightScope, tables: readonly EmployabilityTable[], issued: string): string {
   const withSkills = tables.includes('bySkill');
+  const outcomeTimes = `SELECT cityHash64(recipient_key) AS holder, groupArray(toUInt32(effective_at)) AS outcome_times
+    FROM events WHERE ${tenant(scope)} AND event_type IN ${OUTCOME_TYPES} AND recipient_key != ''
+      AND toUInt32(effective_at) > 0
+    GROUP BY holder`;
   const firstIssue = (grain: string, key: string, holds: string) =>
     `('${grain}', ${key}, arrayReduce('min', arrayFilter((i, a, s) -> ${holds}, held_issued, held_achievements, held_skills)))`;
   const grains = [
@@ -442,31 +518,30 @@ export function employabilityQuery(scope: InsightScope, tables: readonly Employa
       : '',
     withSkills ? `arrayMap(x -> ${firstIssue('bySkill', 'x', 'has(s, x)')}, skill_set)` : '',
   ].filter((grain) => grain !== '');
-  const holdings = `SELECT recipient_key, achievement_id, toUInt32(occurred_at) AS issued FROM events
-    WHERE ${issued.join(' AND ')}`;
-  const withSkillsOf = withSkills
-    ? `SELECT * FROM (${holdings}) ANY LEFT JOIN (SELECT achievement_id, groupUniqArray(skill) AS skills
-         FROM (${achievementSkills(scope)}) GROUP BY achievement_id) USING achievement_id`
-    : holdings;
-  return `SELECT grain, key, achievement_name, ${OUTCOME_MEASURE_NAMES.join(', ')} FROM (
-      SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, ${OUTCOME_MEASURES} FROM (
-        SELECT grain, key, first_issued,
-          arrayReduce('min', arrayFilter(t -> t >= first_issued, outcome_times)) AS first_outcome,
-          if(first_outcome = 0, -1, (toInt64(first_outcome) - toInt64(first_issued)) / 86400) AS days
-        FROM (
-          SELECT recipient_key, tupleElement(g, 1) AS grain, tupleElement(g, 2) AS key,
-            tupleElement(g, 3) AS first_issued FROM (
-            SELECT recipient_key, arrayJoin(arrayConcat(${grains.join(', ')})) AS g FROM (
-              SELECT recipient_key, groupArray(achievement_id) AS held_achievements, groupArray(issued) AS held_issued,
-                groupArray(${withSkills ? 'skills' : 'emptyArrayString()'}) AS held_skills,
-                ${withSkills ? 'groupUniqArrayArray(skills)' : 'emptyArrayString()'} AS skill_set
-              FROM (${withSkillsOf}) GROUP BY recipient_key
-            )
+  const holdings = withSkillsOf(
+    scope,
+    tables,
+    `SELECT cityHash64(recipient_key) AS holder, achievement_id, toUInt32(occurred_at) AS issued FROM events
+      WHERE ${issued}`,
+  );
+  return `SELECT grain, key, countIf(days >= 0) AS with_outcome,
+      countIf(days >= 0 AND days <= 90) AS with_outcome_90d, countIf(days >= 0 AND days <= 180) AS with_outcome_180d,
+      sumIf(days, days >= 0) AS outcome_days FROM (
+      SELECT grain, key, first_issued,
+        arrayReduce('min', arrayFilter(t -> t >= first_issued, outcome_times)) AS first_outcome,
+        if(first_outcome = 0, -1, (toInt64(first_outcome) - toInt64(first_issued)) / 86400) AS days
+      FROM (
+        SELECT outcome_times, tupleElement(g, 1) AS grain, tupleElement(g, 2) AS key,
+          tupleElement(g, 3) AS first_issued FROM (
+          SELECT outcome_times, arrayJoin(arrayConcat(${grains.join(', ')})) AS g FROM (
+            SELECT holder, any(outcome_times) AS outcome_times, groupArray(achievement_id) AS held_achievements,
+              groupArray(issued) AS held_issued, groupArray(${withSkills ? 'skills' : 'emptyArrayString()'}) AS held_skills,
+              ${withSkills ? 'groupUniqArrayArray(skills)' : 'emptyArrayString()'} AS skill_set
+            FROM (SELECT * FROM (${holdings}) ANY INNER JOIN (${outcomeTimes}) USING holder) GROUP BY holder
           )
-        ) ANY LEFT JOIN (${outcomeTimes}) USING recipient_key
-      ) GROUP BY grain, key
-    ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
-    ORDER BY grain, recipients DESC, key`;
+        )
+      )
+    ) GROUP BY grain, key`;
 }
 
 function tenantProfile(scope: InsightScope): string {
@@ -489,9 +564,10 @@ export const mobilityQueries = {
      GROUP BY outcome, to_sector ORDER BY transitions DESC, outcome, to_sector`,
   stacking: (scope: InsightScope) =>
     `SELECT issuers, count() AS recipients, sum(credentials) AS credentials FROM (
-       SELECT recipient_key, uniqExact(issuer_id) AS issuers, uniqExact(credential_id) AS credentials FROM events
+       SELECT cityHash64(recipient_key) AS holder, uniqExact(issuer_id) AS issuers,
+         uniqExact(credential_id) AS credentials FROM events
        WHERE ${tenant(scope)} AND event_type = ${ISSUED} AND recipient_key != '' AND ${inRange('occurred_at', scope.filters)}
-       GROUP BY recipient_key
+       GROUP BY holder
      ) GROUP BY issuers ORDER BY issuers`,
 };
 

@@ -1,4 +1,4 @@
-import { commitList, emptyBatch, flushDue, markHandled } from './projection-buffer';
+import { appendRow, commitList, emptyBatch, flushDue, markHandled, rowBytes } from './projection-buffer';
 
 describe('projection buffer', () => {
   it('commits the next offset of the last handled message per partition', () => {
@@ -18,7 +18,19 @@ describe('projection buffer', () => {
     markHandled(batch, 'a', 0, '1');
     expect(flushDue(batch, 1_100, 2, 500)).toBe(false);
     expect(flushDue(batch, 1_500, 2, 500)).toBe(true);
-    batch.rows.push({} as never, {} as never);
+    appendRow(batch, 'a\n');
+    appendRow(batch, 'b\n');
     expect(flushDue(batch, 1_100, 2, 500)).toBe(true);
+  });
+
+  it('keeps the rows as UTF-8 bytes in order, across chunks', () => {
+    const batch = emptyBatch(0);
+    const long = `${'é'.repeat(400_000)}\n`;
+    appendRow(batch, 'a\tü\n');
+    appendRow(batch, long);
+    appendRow(batch, 'z\n');
+    expect(batch.rows).toBe(3);
+    expect(batch.chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(rowBytes(batch)).toString('utf8')).toBe(`a\tü\n${long}z\n`);
   });
 });
