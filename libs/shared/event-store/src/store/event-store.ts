@@ -20,9 +20,16 @@ export interface HandleResult<TState> extends AppendResult {
   state: TState;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<TState = unknown> {
   /** Re-read and decide again this many times when another writer got there first. Default 0. */
   retriesOnConflict?: number;
+  /**
+   * The stream as the caller last saw it (the result of its previous `handle`, or the initial state at version 0 for
+   * a stream it expects to be new): the command is decided on it without reading the stream. If that yields no
+   * events or a refusal, or the commit finds another writer went on (the unique index refuses it), the stream is
+   * read and the command decided again as usual — a stale guess costs one read, never a wrong decision.
+   */
+  known?: AggregateState<TState>;
 }
 
 /** One brand-new stream of an `appendToNewStreams` call. */
@@ -53,7 +60,7 @@ export interface EventStore {
     decider: Decider<TCommand, TEvent, TState>,
     command: TCommand,
     metadata: AppendMetadata,
-    options?: HandleOptions,
+    options?: HandleOptions<TState>,
   ): Promise<HandleResult<TState>>;
   /**
    * Creates many brand-new streams in one atomic commit (bulk work, e.g. the 500 credentials of a bulk issuance

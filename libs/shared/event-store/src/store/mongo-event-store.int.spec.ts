@@ -174,6 +174,38 @@ describe('MongoEventStore (FerretDB)', () => {
     });
     expect(await store.aggregate('missing', counter)).toEqual({ state: 0, version: 0 });
   });
+
+  it('decides on the state the caller holds, and on the real one when that state is stale', async () => {
+    const metadata = tenantMetadata({ aggregateType: 'counter' });
+    const other = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_', clock });
+    const fresh = await store.handle('counter-2', counter, { type: 'add', data: { by: 1 } }, metadata, {
+      known: { state: 0, version: 0 },
+    });
+    expect([fresh.state, fresh.version]).toEqual([1, 1]);
+
+    // Another process adds 6: the caller's state (1 at version 1) is stale; the command is decided on 7.
+    await other.handle('counter-2', counter, { type: 'add', data: { by: 6 } }, metadata);
+    const onStale = await store.handle('counter-2', counter, { type: 'add', data: { by: 2 } }, metadata, {
+      known: { state: fresh.state, version: fresh.version },
+    });
+    expect([onStale.state, onStale.version]).toEqual([9, 3]);
+    // The stale state would have allowed 5 more; the real one refuses.
+    await expect(
+      store.handle('counter-2', counter, { type: 'add', data: { by: 5 } }, metadata, {
+        known: { state: 1, version: 1 },
+      }),
+    ).rejects.toMatchObject({ code: 'COUNTER_LIMIT' });
+    expect((await store.readStream('counter-2')).map((event) => event.aggregateVersion)).toEqual([1, 2, 3]);
+
+    // A version inside a commit is no commit end: the command goes after the real head, nothing overlaps.
+    const added = { type: 'counter.added', data: { by: 1 } };
+    await store.append('counter-3', 'no-stream', [added, added], metadata);
+    const afterInside = await store.handle('counter-3', counter, { type: 'add', data: { by: 1 } }, metadata, {
+      known: { state: 1, version: 1 },
+    });
+    expect([afterInside.state, afterInside.version]).toEqual([3, 3]);
+    expect((await store.readStream('counter-3')).map((event) => event.aggregateVersion)).toEqual([1, 2, 3]);
+  });
 });
 
 function expectOneWinner(results: PromiseSettledResult<AppendResult>[], stored: EventEnvelope[], expected = 0): void {

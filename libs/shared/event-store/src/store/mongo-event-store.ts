@@ -158,8 +158,12 @@ export class MongoEventStore implements EventStore {
     decider: Decider<TCommand, TEvent, TState>,
     command: TCommand,
     metadata: AppendMetadata,
-    options: HandleOptions = {},
+    options: HandleOptions<TState> = {},
   ): Promise<HandleResult<TState>> {
+    if (options.known) {
+      const handled = await this.handleOnKnownState(streamId, decider, command, metadata, options.known);
+      if (handled) return handled;
+    }
     for (let retries = options.retriesOnConflict ?? 0; ; retries--) {
       const { state, version } = await this.aggregate(streamId, decider);
       const events = decider.decide(command, state);
@@ -178,6 +182,37 @@ export class MongoEventStore implements EventStore {
       }
       if (retries <= 0) throw new StreamVersionConflictError(streamId, version, await this.reader.head(streamId));
     }
+  }
+
+  /**
+   * Decides on the state the caller holds and commits after its version; undefined sends the caller to the ordinary
+   * path (read, decide, commit): no events or a refusal may be an artefact of a stale state, and a conflict is one.
+   */
+  private async handleOnKnownState<TCommand extends DomainCommand, TEvent extends DomainEvent, TState>(
+    streamId: string,
+    decider: Decider<TCommand, TEvent, TState>,
+    command: TCommand,
+    metadata: AppendMetadata,
+    known: AggregateState<TState>,
+  ): Promise<HandleResult<TState> | undefined> {
+    let events: TEvent[];
+    try {
+      events = decider.decide(command, known.state);
+    } catch {
+      return undefined;
+    }
+    if (events.length === 0 || events.length > this.maxEvents) return undefined;
+    await this.commits.ensureIndexes();
+    // As for an expected version: the unique indexes cannot see a version inside a commit.
+    if (known.version > 0 && !(await this.reader.endsAt(streamId, known.version))) return undefined;
+    const outcome = await this.commitAt(streamId, known.version, events, metadata);
+    if (!outcome.committed) return undefined;
+    return {
+      streamId,
+      version: known.version + outcome.envelopes.length,
+      events: outcome.envelopes,
+      state: evolveAll(decider, events, known.state),
+    };
   }
 
   /** Inserts the commit after `head`; `committed: false` when another writer already holds `head + 1`. */

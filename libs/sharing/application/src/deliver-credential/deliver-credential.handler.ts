@@ -74,15 +74,20 @@ export class DeliverCredentialHandler {
         },
       },
       metadata,
+      // Usually the credential's first event: no need to read a stream that does not exist yet.
+      { known: { state: walletCredentialDecider.initialState(), version: 0 } },
     );
+    let held = { state: delivered.state, version: delivered.version };
     if (delivered.events.length === 0) {
       if (delivered.state.status !== 'delivered' || delivered.state.claimMailSent) return 'already-delivered';
-      await this.store.handle(
+      const renewed = await this.store.handle(
         streamId,
         walletCredentialDecider,
         { type: 'renew-claim-token', data: { claimTokenHash: hash, claimTokenExpiresAt: expiresAt } },
         metadata,
+        { known: held },
       );
+      held = { state: renewed.state, version: renewed.version };
     }
     if (!issued.recipientEmail) return 'no-email';
     await this.mailer.send(
@@ -98,6 +103,7 @@ export class DeliverCredentialHandler {
       walletCredentialDecider,
       { type: 'record-claim-mail-sent', data: { sentAt: this.clock.now().toISOString() } },
       metadata,
+      { known: held },
     );
     return 'mailed';
   }
