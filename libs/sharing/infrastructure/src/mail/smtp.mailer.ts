@@ -15,6 +15,10 @@ export class SmtpMailer implements Mailer {
     const url = new URL(options.url);
     const secure = url.protocol === 'smtps:';
     this.transport = createTransport({
+      // A bulk issuance mails thousands of recipients: reuse a few connections instead of one handshake per mail.
+      pool: true,
+      maxConnections: 5,
+      maxMessages: 500,
       host: url.hostname,
       port: Number(url.port || (secure ? 465 : 25)),
       secure,
