@@ -20,6 +20,7 @@ import type {
 } from './event-store';
 import { assertValidExpectedVersion, ExpectedVersion } from './expected-version';
 import { assertIntegrationEventsValid } from './integration-event-check';
+import { RecentStates } from './recent-states';
 import { StreamReader } from './stream-reader';
 
 export const DEFAULT_MAX_EVENTS_PER_APPEND = 1000;
@@ -48,6 +49,7 @@ export class MongoEventStore implements EventStore {
   readonly positions: PositionCounter;
   readonly notifier: AppendNotifier;
   private readonly reader: StreamReader;
+  private readonly states = new RecentStates();
   private readonly clock: Clock;
   private readonly maxEvents: number;
   private readonly maxBatchEvents: number;
@@ -145,7 +147,9 @@ export class MongoEventStore implements EventStore {
   ): Promise<AggregateState<TState>> {
     const envelopes = await this.readStream(streamId);
     const events = envelopes.map(({ type, data }) => ({ type, data }) as TEvent);
-    return { state: evolveAll(decider, events), version: envelopes.at(-1)?.aggregateVersion ?? 0 };
+    const folded = { state: evolveAll(decider, events), version: envelopes.at(-1)?.aggregateVersion ?? 0 };
+    this.states.remember(streamId, decider, folded);
+    return folded;
   }
 
   /**
@@ -160,9 +164,10 @@ export class MongoEventStore implements EventStore {
     metadata: AppendMetadata,
     options: HandleOptions<TState> = {},
   ): Promise<HandleResult<TState>> {
-    if (options.known) {
-      const handled = await this.handleOnKnownState(streamId, decider, command, metadata, options.known);
-      if (handled) return handled;
+    const known = options.known ?? this.states.get<TState>(streamId, decider);
+    if (known) {
+      const handled = await this.handleOnKnownState(streamId, decider, command, metadata, known);
+      if (handled) return this.remembered(handled, decider);
     }
     for (let retries = options.retriesOnConflict ?? 0; ; retries--) {
       const { state, version } = await this.aggregate(streamId, decider);
@@ -173,15 +178,21 @@ export class MongoEventStore implements EventStore {
       const outcome = await this.commitAt(streamId, version, events, metadata);
       if (outcome.committed) {
         const { envelopes } = outcome;
-        return {
+        const handled = {
           streamId,
           version: version + envelopes.length,
           events: envelopes,
           state: evolveAll(decider, events, state),
         };
+        return this.remembered(handled, decider);
       }
       if (retries <= 0) throw new StreamVersionConflictError(streamId, version, await this.reader.head(streamId));
     }
+  }
+
+  private remembered<TState>(handled: HandleResult<TState>, decider: object): HandleResult<TState> {
+    this.states.remember(handled.streamId, decider, handled);
+    return handled;
   }
 
   /**
