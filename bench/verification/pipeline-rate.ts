@@ -8,6 +8,7 @@ import {
 } from '@credstream/open-badges';
 import {
   JwtProofVerifier,
+  TokenFactsMemo,
   VerifiedStatusListProvider,
   VerifyCredentialHandler,
   type IssuerDirectory,
@@ -109,22 +110,27 @@ export async function pipelineUnderTest() {
     [LIST_URL]: statusList,
   });
   const keyResolver = new DidWebKeyResolver(fetcher);
-  const signatureVerifier = new NodeCryptoSignatureVerifier();
+  // Nothing remembered by token: every round decodes, validates and checks the signature, as for a new credential.
+  const signatureVerifier = new NodeCryptoSignatureVerifier(undefined, 0);
   const clock = { now: () => new Date() };
   const policy = verificationPolicy();
-  const handler = new VerifyCredentialHandler({
-    keyResolver,
-    signatureVerifier,
-    statusListProvider: new VerifiedStatusListProvider(
-      new HttpStatusListFetcher(fetcher),
-      new JwtProofVerifier(keyResolver, signatureVerifier, policy),
-      noKnownIssuers,
+  const handler = new VerifyCredentialHandler(
+    {
+      keyResolver,
+      signatureVerifier,
+      statusListProvider: new VerifiedStatusListProvider(
+        new HttpStatusListFetcher(fetcher),
+        new JwtProofVerifier(keyResolver, signatureVerifier, policy),
+        noKnownIssuers,
+        clock,
+      ),
+      schemaValidator: new FileOb3SchemaValidator(SCHEMA_DIR),
+      issuerDirectory: noKnownIssuers,
       clock,
-    ),
-    schemaValidator: new FileOb3SchemaValidator(SCHEMA_DIR),
-    issuerDirectory: noKnownIssuers,
-    clock,
-  });
+    },
+    {},
+    new TokenFactsMemo({ maxEntries: 0 }),
+  );
   const token = signCredential(
     credentialFor(ISSUER_DID, '9b3a4c2e-1f0d-4e8b-a7c6-5d4e3f2a1b0c', {
       credentialStatus: buildStatusListEntry({

@@ -5,7 +5,10 @@ import { measurePipelineRate } from './pipeline-rate';
 /**
  * `npm run bench:verification`: (a) the verification pipeline on one core as a ratio to raw node:crypto verification
  * of the same token; (b) `POST /verify` over HTTP at 100 connections, every verification counted as an event.
- * BENCH_SECONDS sets each measured stage's length; BENCH_CONNECTIONS the HTTP concurrency.
+ * BENCH_SECONDS sets each measured stage's length; BENCH_CONNECTIONS the HTTP concurrency. The service remembers the
+ * facts of the tokens it verified (decoding, schema validation, signature verdict with the key found each time);
+ * VERIFY_TOKEN_MEMO_ENTRIES=0 makes it verify every request's token from scratch, as for a new credential. The
+ * pipeline measure (a) always does the whole work. BENCH_CPU_PROF_DIR=<dir> writes the service's CPU profile.
  */
 async function main(): Promise<void> {
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 15);

@@ -37,6 +37,16 @@ export const verifyCredentialConfigSchema = z.object({
   VERIFY_AWAIT_EVENT_STORED: booleanFlag(false),
   /** How long a lookup of the issuer projection is reused by this instance (its own writes drop it at once). */
   VERIFY_ISSUER_CACHE_MS: positiveInt(1_000),
+  /**
+   * Distinct tokens whose decoding, schema validation and signature verdict (with the key found at each
+   * verification) are remembered by their exact bytes; dates, status, key, issuer and recipient are judged on every
+   * verification. 0: every verification decodes and checks its token from scratch.
+   */
+  VERIFY_TOKEN_MEMO_ENTRIES: z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .default(1_000),
 });
 
 /** Every variable the verification service reads. Parsed once at start-up by the config lib. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { InjectThrottlerStorage, normalizeIp, type ThrottlerStorage } from '@nestjs/throttler';
 import { rateLimitedProblem, rateLimitKey } from './rate-limit.guard';
 
@@ -16,24 +17,39 @@ export interface VerifyRateLimitOptions {
  */
 @Injectable()
 export class VerifyRateLimit {
+  /** The key of each connection's client address, worked out once per connection rather than per request. */
+  private readonly keys = new WeakMap<Socket, string>();
+  private readonly limitText: string;
+
   constructor(
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     @Inject(VERIFY_RATE_LIMIT_OPTIONS) private readonly options: VerifyRateLimitOptions,
-  ) {}
+  ) {
+    this.limitText = String(options.limit);
+  }
 
   /** Counts the request; returns the X-RateLimit headers, or throws 429 RATE_LIMITED with Retry-After. */
   async consume(request: IncomingMessage): Promise<Record<string, string>> {
     const { limit, windowMs } = this.options;
-    const key = rateLimitKey('default', normalizeIp(request.socket.remoteAddress ?? ''));
+    const key = this.keyOf(request.socket);
     const hits = await this.storage.increment(key, windowMs, limit, windowMs, 'default');
     if (hits.isBlocked) {
       const retryAfter = hits.timeToBlockExpire;
       throw rateLimitedProblem(limit, windowMs, retryAfter, { 'retry-after': String(retryAfter) });
     }
     return {
-      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-limit': this.limitText,
       'x-ratelimit-remaining': String(Math.max(0, limit - hits.totalHits)),
       'x-ratelimit-reset': String(hits.timeToExpire),
     };
+  }
+
+  private keyOf(socket: Socket): string {
+    let key = this.keys.get(socket);
+    if (key === undefined) {
+      key = rateLimitKey('default', normalizeIp(socket.remoteAddress ?? ''));
+      this.keys.set(socket, key);
+    }
+    return key;
   }
 }

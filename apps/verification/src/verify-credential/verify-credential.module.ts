@@ -24,6 +24,7 @@ import {
   SIGNATURE_VERIFIER,
   STATUS_LIST_FETCHER,
   STATUS_LIST_PROVIDER,
+  TokenFactsMemo,
   VERIFICATION_POLICY,
   VERIFICATION_RECORDER,
   VerifiedStatusListProvider,
@@ -93,7 +94,11 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
         useFactory: (fetcher: SafeHttpFetcher): KeyResolver =>
           new DidWebKeyResolver(fetcher, { allowInsecureLocalhost: config.DID_WEB_ALLOW_INSECURE_LOCALHOST }),
       },
-      { provide: SIGNATURE_VERIFIER, useFactory: (): SignatureVerifier => new NodeCryptoSignatureVerifier() },
+      {
+        provide: SIGNATURE_VERIFIER,
+        useFactory: (): SignatureVerifier =>
+          new NodeCryptoSignatureVerifier(undefined, config.VERIFY_TOKEN_MEMO_ENTRIES),
+      },
       {
         provide: SCHEMA_VALIDATOR,
         useFactory: (): SchemaValidator => new FileOb3SchemaValidator(resolve(process.cwd(), config.OB3_SCHEMA_DIR)),
@@ -189,6 +194,7 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
               recorder,
             },
             policy,
+            new TokenFactsMemo({ maxEntries: config.VERIFY_TOKEN_MEMO_ENTRIES }),
           ),
       },
     ];

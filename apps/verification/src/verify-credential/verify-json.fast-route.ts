@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { isJsonRequest, parseJsonBody, readRequestBody, type FastReply, type FastRoute } from '@credstream/runtime';
 import { VerifyRateLimit } from '../rate-limit/verify-rate-limit';
-import { friendlyResponse } from './friendly-response';
+import { friendlyResponseJson } from './friendly-response';
 import { PUBLIC_CORS_HEADERS } from './public-cors.middleware';
 import { VerificationRunner } from './verification-runner';
 import { VERIFY_HTTP_OPTIONS, type VerifyHttpOptions } from './verify-http.options';
@@ -34,21 +34,16 @@ export class VerifyJsonFastRoute implements FastRoute {
     const body = parseJsonBody(await readRequestBody(request, this.options.jsonBodyLimitBytes));
     const answer =
       ENDPOINTS[path] === 'friendly' ? await this.verifyFriendly(body, request) : await this.verifyVcalm(body, request);
-    return {
-      status: 200,
-      contentType: 'application/json; charset=utf-8',
-      body: JSON.stringify(answer),
-      headers: rateLimitHeaders,
-    };
+    return { status: 200, contentType: 'application/json; charset=utf-8', body: answer, headers: rateLimitHeaders };
   }
 
-  private async verifyFriendly(body: unknown, request: IncomingMessage) {
+  private async verifyFriendly(body: unknown, request: IncomingMessage): Promise<string> {
     const parsed = parseFriendlyRequest(body);
-    return friendlyResponse(await this.runner.verifyValue(parsed.credential, parsed, request.headers));
+    return friendlyResponseJson(await this.runner.verifyValue(parsed.credential, parsed, request.headers));
   }
 
-  private async verifyVcalm(body: unknown, request: IncomingMessage) {
+  private async verifyVcalm(body: unknown, request: IncomingMessage): Promise<string> {
     const parsed = parseVcalmRequest(body);
-    return (await this.runner.verifyValue(parsed.credential, parsed, request.headers)).result;
+    return JSON.stringify((await this.runner.verifyValue(parsed.credential, parsed, request.headers)).result);
   }
 }

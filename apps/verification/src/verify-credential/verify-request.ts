@@ -110,6 +110,7 @@ export function parseVcalmRequest(body: unknown): VerifyRequest {
 
 /** `POST /verify` JSON body, or a 400 VERIFY_REQUEST_INVALID naming the fields at fault. */
 export function parseFriendlyRequest(body: unknown): VerifyRequest {
+  if (isTokenOnly(body)) return { credential: body.credential };
   const { credential, ...options } = parseOrReject(friendlyRequestSchema, body);
   return { credential, ...requestOptions(options) };
 }
@@ -121,6 +122,15 @@ export function parseUploadFields(body: unknown): { credential?: string; recipie
     credential: fields.credential,
     recipient: recipientClaim({ email: fields.recipientEmail, did: fields.recipientDid }),
   };
+}
+
+/** The usual API call, `{"credential": "<compact JWT>"}`: nothing else to validate, so no schema to run. */
+function isTokenOnly(body: unknown): body is { credential: string } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  return (
+    keys.length === 1 && keys[0] === 'credential' && typeof (body as { credential?: unknown }).credential === 'string'
+  );
 }
 
 function requestOptions(options: {

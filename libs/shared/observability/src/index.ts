@@ -2,4 +2,4 @@ export * from './tracing/start-tracing';
 export * from './context/request-context';
 export * from './logging/create-logger';
 export * from './tracing/event-trace-context';
-export * from './tracing/self-traced-requests';
+export * from './tracing/server-span';

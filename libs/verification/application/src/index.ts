@@ -16,5 +16,6 @@ export * from './proof/jwt-proof.verifier';
 export * from './status/verified-status-list.provider';
 export * from './verify-credential/verify-credential.query';
 export * from './verify-credential/verify-credential.handler';
+export * from './verify-credential/token-facts.memo';
 export * from './verifier-organisations/verifier-directory.port';
 export * from './verifier-organisations/verifier-organisations.handler';

@@ -15,7 +15,6 @@ import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core'
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
-import { isSelfTraced } from './self-traced-requests';
 
 export interface TracingOptions {
   serviceName: string;
@@ -58,7 +57,7 @@ export function startTracing(options: TracingOptions): Tracing {
     metricReaders: [],
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? '') || isSelfTraced(request),
+        ignoreIncomingRequestHook: (request) => HEALTH_PATHS.test(request.url ?? ''),
       }),
       new ExpressInstrumentation(),
       new NestInstrumentation(),

@@ -20,6 +20,7 @@ import {
 } from '../testing/credential.fixtures';
 import { readOb3Example } from '../testing/ob3-standards.fixtures';
 import { generateTestKey } from '../testing/test-keys.fixtures';
+import type { SchemaValidator } from '../ports/schema-validator.port';
 import { ALL_PASSED, BLOCKED_AFTER, outline, verificationHarness } from './verify-credential.harness.fixtures';
 
 const es256 = generateTestKey('ES256');
@@ -513,6 +514,53 @@ describe('VerifyCredentialHandler', () => {
     it('still answers when the recorder fails', async () => {
       const { verify } = verificationHarness(es256, KID, {}, { record: () => Promise.reject(new Error('store down')) });
       expect((await verify(signCredential(sampleCredential(), es256))).result.verified).toBe(true);
+    });
+  });
+
+  describe('the same token verified again (its decoding and schema validation remembered)', () => {
+    it('judges the dates, the key, the status and the recipient anew, and records every verification', async () => {
+      const recorded: unknown[] = [];
+      const { verify, clock, keyResolver, issuerDirectory } = verificationHarness(
+        es256,
+        KID,
+        {},
+        { record: async (e) => void recorded.push(e) },
+      );
+      const credential = sampleCredential();
+      const token = signCredential(credential, es256);
+      expect(outline(await verify(token))).toEqual(ALL_PASSED);
+      clock.current = new Date('2029-07-01T00:00:00Z');
+      expect(outline(await verify(token)).validity).toBe('failed:EXPIRED');
+      clock.current = NOW;
+      keyResolver.keys.set(KID, attacker.publicJwk);
+      expect(outline(await verify(token))).toEqual(BLOCKED_AFTER('signature', 'SIGNATURE_INVALID'));
+      keyResolver.keys.set(KID, es256.publicJwk);
+      issuerDirectory.issuers.set(ISSUER_DID, { did: ISSUER_DID, keys: { [KID]: es256.publicJwk } });
+      issuerDirectory.statuses.set(credential.id, { revoked: true, suspended: false });
+      expect(outline(await verify(token)).status).toBe('failed:STATUS_REVOKED');
+      const recipient = await verify(token, { recipient: { email: 'someone.else@example.org' } });
+      expect(outline(recipient).recipient).toBe('failed:RECIPIENT_MISMATCH');
+      expect(recorded).toHaveLength(5);
+    });
+
+    it('validates the schema again after a validator failure rather than remembering it', async () => {
+      const { handler } = verificationHarness(es256, KID);
+      const token = signCredential(sampleCredential(), es256);
+      const validator = (handler as unknown as { deps: { schemaValidator: SchemaValidator } }).deps.schemaValidator;
+      const validate = validator.validate.bind(validator);
+      let failNext = true;
+      validator.validate = async (credential, schemaId) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('schema directory unreadable');
+        }
+        return validate(credential, schemaId);
+      };
+      const query = { verificationId: '01932c8e-0000-7000-8000-000000000013', channel: 'api' as const };
+      const first = await handler.execute({ ...query, input: { kind: 'text', text: token } });
+      expect(outline(first).schema).toBe('skipped:SCHEMA_UNKNOWN');
+      const second = await handler.execute({ ...query, input: { kind: 'text', text: token } });
+      expect(outline(second).schema).toBe('passed');
     });
   });
 

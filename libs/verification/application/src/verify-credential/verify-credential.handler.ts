@@ -5,7 +5,6 @@ import {
   checkRecipient,
   checkSchema,
   checkStatus,
-  checkStructure,
   checkValidityPeriod,
   credentialVerifiedData,
   schemaIdsFor,
@@ -13,6 +12,7 @@ import {
   verificationPolicy,
   verificationResultOf,
   failed,
+  normalizeCredentialInput,
   type CheckResult,
   type CredentialInput,
   type ParsedCredentialJwt,
@@ -31,6 +31,7 @@ import type { StatusListProvider } from '../ports/status-list-provider.port';
 import type { VerificationRecorder } from '../ports/verification-recorder.port';
 import { JwtProofVerifier } from '../proof/jwt-proof.verifier';
 import { attempt } from '../support/attempt';
+import { TokenFactsMemo, type TokenFacts } from './token-facts.memo';
 import type { VerifyCredentialQuery, VerifyCredentialResult } from './verify-credential.query';
 
 export interface VerifyCredentialDependencies {
@@ -59,6 +60,7 @@ export class VerifyCredentialHandler {
   constructor(
     private readonly deps: VerifyCredentialDependencies,
     policy: Partial<VerificationPolicy> = {},
+    private readonly memo: TokenFactsMemo = new TokenFactsMemo(),
   ) {
     this.policy = verificationPolicy(policy);
     this.proof = new JwtProofVerifier(deps.keyResolver, deps.signatureVerifier, this.policy);
@@ -66,9 +68,10 @@ export class VerifyCredentialHandler {
 
   async execute(query: VerifyCredentialQuery): Promise<VerifyCredentialResult> {
     const input = this.unbake(query.input);
-    const { check, jwt } = 'failure' in input ? { check: input.failure, jwt: undefined } : checkStructure(input);
+    const facts = 'failure' in input ? { structure: input.failure } : this.factsOf(input);
+    const { structure: check, jwt } = facts;
     const issuer = jwt?.issuerId ? await this.findIssuer(jwt.issuerId) : {};
-    const checks = jwt ? [check, ...(await this.checkCredential(jwt, issuer, query))] : [check];
+    const checks = jwt ? [check, ...(await this.checkCredential(jwt, facts, issuer, query))] : [check];
     const result = verificationResultOf(checks);
     const event = credentialVerifiedData({
       verificationId: query.verificationId,
@@ -105,18 +108,30 @@ export class VerifyCredentialHandler {
       : { failure: failed('structure', unbaked.failure.code, unbaked.failure.message) };
   }
 
+  /** Token structure: the input comes down to a compact JWS whose header and payload decode to a credential. */
+  private factsOf(input: CredentialInput): TokenFacts {
+    const normalized = normalizeCredentialInput(input);
+    if (!normalized.ok) return { structure: failed('structure', normalized.failure.code, normalized.failure.message) };
+    return this.memo.factsOf(normalized.token);
+  }
+
   private async checkCredential(
     jwt: ParsedCredentialJwt,
+    facts: TokenFacts,
     issuer: IssuerLookup,
     query: VerifyCredentialQuery,
   ): Promise<CheckResult[]> {
     const proof = await this.proof.verify(jwt, issuer.known?.keys);
     if (blockingFailureOf(proof)) return proof;
     const now = this.deps.clock.now();
-    const [schema, status] = await Promise.all([this.checkSchema(jwt), this.checkStatus(jwt, issuer.known, now)]);
+    const [schema, status] = await Promise.all([
+      facts.schema ?? this.checkSchema(jwt, facts),
+      this.checkStatus(jwt, issuer.known, now),
+    ]);
+    facts.claims ??= checkClaims(jwt.claims, jwt.credential);
     return [
       ...proof,
-      checkClaims(jwt.claims, jwt.credential),
+      facts.claims,
       schema,
       checkValidityPeriod({
         credential: jwt.credential,
@@ -139,17 +154,24 @@ export class VerifyCredentialHandler {
     );
   }
 
-  private async checkSchema(jwt: ParsedCredentialJwt): Promise<CheckResult> {
+  /** Remembered with the token's facts unless a validator failed (an unreadable schema directory is retried). */
+  private async checkSchema(jwt: ParsedCredentialJwt, facts: TokenFacts): Promise<CheckResult> {
+    let adapterFailed = false;
     const outcomes = await Promise.all(
       schemaIdsFor(jwt.credential, jwt.dataModel).map(async (schemaId): Promise<SchemaOutcome> => {
         const validation = await attempt(
           () => this.deps.schemaValidator.validate(jwt.credential, schemaId),
-          () => ({ known: false as const }),
+          () => {
+            adapterFailed = true;
+            return { known: false as const };
+          },
         );
         return { schemaId, ...validation };
       }),
     );
-    return checkSchema(outcomes);
+    const schema = checkSchema(outcomes);
+    if (!adapterFailed) facts.schema = schema;
+    return schema;
   }
 
   private async checkStatus(jwt: ParsedCredentialJwt, known: KnownIssuer | undefined, now: Date): Promise<CheckResult> {

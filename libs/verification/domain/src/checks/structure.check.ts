@@ -7,7 +7,12 @@ import { failed, passed, type CheckResult } from './check-result';
 export function checkStructure(input: CredentialInput): { check: CheckResult; jwt?: ParsedCredentialJwt } {
   const normalized = normalizeCredentialInput(input);
   if (!normalized.ok) return { check: failed('structure', normalized.failure.code, normalized.failure.message) };
-  const parsed = parseCredentialJwt(normalized.token);
+  return checkTokenStructure(normalized.token);
+}
+
+/** Token structure of a compact JWS already extracted from its input (see {@link normalizeCredentialInput}). */
+export function checkTokenStructure(token: string): { check: CheckResult; jwt?: ParsedCredentialJwt } {
+  const parsed = parseCredentialJwt(token);
   if (!parsed.ok) return { check: failed('structure', parsed.failure.code, parsed.failure.message) };
   const model = parsed.jwt.dataModel === '1.1' ? 'VC Data Model 1.1 JWT (`vc` claim)' : 'VC-JWT';
   return { check: passed('structure', `a ${model}`), jwt: parsed.jwt };

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, Server, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpStatus } from '@nestjs/common';
 import pino from 'pino';
@@ -66,6 +66,31 @@ describe('fast lane', () => {
       fetch(`${strict.url}/elsewhere`, json('{}')),
     ]) {
       expect((await declined).status).toBe(418);
+    }
+  });
+
+  it("takes its requests before an instrumented Server.prototype.emit (OpenTelemetry's) sees them", async () => {
+    const instrumented: string[] = [];
+    class InstrumentedServer extends Server {
+      override emit(event: string, ...args: unknown[]): boolean {
+        if (event === 'request') instrumented.push((args[0] as IncomingMessage).url ?? '');
+        return super.emit(event, ...args);
+      }
+    }
+    const server = new InstrumentedServer((_request, response) => void response.writeHead(418).end());
+    installFastLane(server, {
+      routes: [new EchoRoute()],
+      logger: pino({ level: 'silent' }),
+      allowHistoricalTimestamps: false,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${url}/echo/x`, json('{}'))).status).toBe(200);
+      expect((await fetch(`${url}/elsewhere`)).status).toBe(418);
+      expect(instrumented).toEqual(['/elsewhere']);
+    } finally {
+      server.close();
     }
   });
 

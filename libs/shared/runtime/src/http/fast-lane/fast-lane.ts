@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import {
   runWithRequestContext,
   startServerSpan,
-  traceRequestsYourself,
   withTraceContext,
   type RequestContext,
 } from '@credstream/observability';
@@ -22,31 +21,25 @@ export interface FastLaneOptions {
 
 /**
  * Puts the fast routes in front of the Nest application on its HTTP server: a request a fast route accepts is
- * served by it; every other request reaches Nest untouched. OpenTelemetry's HTTP instrumentation leaves the fast
- * requests alone; the lane starts their server spans itself, continuing the caller's trace.
+ * served by it; every other request reaches Nest untouched. The lane takes fast requests at the server's `emit`,
+ * before OpenTelemetry's HTTP instrumentation (which patches `Server.prototype.emit` and, even for a request it
+ * ignores, binds a context to the request's and response's every listener) ever sees them; the lane starts their
+ * server spans itself, continuing the caller's trace.
  */
 export function installFastLane(server: Server, options: FastLaneOptions): void {
   if (options.routes.length === 0) return;
-  const listeners = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
-  if (listeners.length !== 1) throw new Error(`expected the Nest application as the only request listener`);
-  const [application] = listeners;
-  // The tracing hook asks first, then the listener: one match per request serves both.
-  const matched = new WeakMap<IncomingMessage, MatchedRoute | null>();
-  const matchOf = (request: IncomingMessage): MatchedRoute | undefined => {
-    let match = matched.get(request);
-    if (match === undefined) {
-      match = firstMatch(options.routes, request);
-      matched.set(request, match);
+  const emit = server.emit;
+  server.emit = function emitUnlessFast(this: Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      const matched = firstMatch(options.routes, request);
+      if (matched) {
+        void serveFast(matched, request, response, options);
+        return true;
+      }
     }
-    return match ?? undefined;
-  };
-  traceRequestsYourself((request) => matchOf(request) !== undefined);
-  server.removeListener('request', application);
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const matched = matchOf(request);
-    if (!matched) return application(request, response);
-    void serveFast(matched, request, response, options);
-  });
+    return emit.apply(this, [event, ...args] as Parameters<Server['emit']>);
+  } as Server['emit'];
 }
 
 interface MatchedRoute {

@@ -1,22 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
 
-type RequestMatcher = (request: IncomingMessage) => boolean;
-
-const selfTraced: RequestMatcher[] = [];
-
 /**
- * Requests whose server span the app starts itself (`startServerSpan`) instead of the generic HTTP instrumentation,
- * which costs a few hundred µs of CPU per request on the public hot paths (ADR 0009).
+ * Server spans for requests an app serves in front of its framework (the fast lane, ADR 0009), where the generic HTTP
+ * instrumentation never sees them.
  */
-export function traceRequestsYourself(matcher: RequestMatcher): void {
-  selfTraced.push(matcher);
-}
-
-export function isSelfTraced(request: IncomingMessage): boolean {
-  return selfTraced.some((matches) => matches(request));
-}
-
 export interface ServerSpan {
   /** The context to run the request in: its trace continues into logs, events and outgoing calls. */
   context: Context;
