@@ -15,4 +15,9 @@ export interface AppendMetadata {
   occurredAt?: Date;
   /** Defaults to the trace context active when `append` is called (`captureTraceContext()`). */
   trace?: EventTraceContext;
+  /**
+   * Per event, by index, when one commit gathers events of different requests (group commit): each keeps the trace
+   * of the request it came from. An index without one falls back to `trace`.
+   */
+  eventTraces?: readonly (EventTraceContext | undefined)[];
 }

@@ -49,6 +49,18 @@ describe('toEnvelopes', () => {
     expect(JSON.parse(json)).toEqual(envelopes);
   });
 
+  it("gives each event its own request's trace when the metadata names one per event", () => {
+    const own = '00-0af7651916cd43dd8448eb211c80aaaa-b7ad6b7169203331-01';
+    const envelopes = toEnvelopes(
+      's',
+      1,
+      [created, created],
+      { ...metadata, eventTraces: [{ traceparent: own }] },
+      clock,
+    );
+    expect(envelopes.map((envelope) => envelope.traceparent)).toEqual([own, metadata.trace!.traceparent]);
+  });
+
   it('stores data as JSON and omits absent trace fields', () => {
     const [envelope] = toEnvelopes(
       's',

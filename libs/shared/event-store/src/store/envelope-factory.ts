@@ -40,8 +40,9 @@ export function toStoredEnvelopes(
       causationId: metadata.causationId,
       data: event.data ?? {},
     };
-    if (trace.traceparent) envelope.traceparent = trace.traceparent;
-    if (trace.tracestate) envelope.tracestate = trace.tracestate;
+    const eventTrace = metadata.eventTraces?.[index] ?? trace;
+    if (eventTrace.traceparent) envelope.traceparent = eventTrace.traceparent;
+    if (eventTrace.tracestate) envelope.tracestate = eventTrace.tracestate;
     return envelope;
   });
   const json = JSON.stringify(drafts);

@@ -1,3 +1,6 @@
+import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type { AppendMetadata, AppendResult, EventStore } from '@credstream/event-store';
 import type { DomainEvent } from '@credstream/event-sourcing';
 import type { CredentialVerifiedData } from '@credstream/verification/domain';
@@ -70,6 +73,37 @@ describe('EventStoreVerificationRecorder', () => {
       metadata: { source: 'verification', aggregateType: 'verification', tenantId: 'external' },
     });
     expect(store.appends[1].events[0]).toEqual({ type: 'credential.verified.v1', data: event(2) });
+  });
+
+  it('stores each verification with the trace of its own request, though one append carries several', async () => {
+    const contextManager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(contextManager);
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    try {
+      const store = new ControlledStore();
+      const recorder = new EventStoreVerificationRecorder(store as unknown as EventStore, { awaitStored: true });
+      const inRequest = (traceId: string, work: () => Promise<void>) =>
+        context.with(
+          trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED }),
+          work,
+        );
+      const first = inRequest('0af7651916cd43dd8448eb211c800001', () => recorder.record(event(1)));
+      const second = inRequest('0af7651916cd43dd8448eb211c800002', () => recorder.record(event(2)));
+      const third = inRequest('0af7651916cd43dd8448eb211c800003', () => recorder.record(event(3)));
+      await store.releaseAll();
+      await store.releaseAll();
+      await Promise.all([first, second, third]);
+
+      const [, grouped] = store.appends;
+      expect(grouped.metadata.trace).toEqual({});
+      expect(grouped.metadata.eventTraces?.map((stored) => stored?.traceparent)).toEqual([
+        '00-0af7651916cd43dd8448eb211c800002-b7ad6b7169203331-01',
+        '00-0af7651916cd43dd8448eb211c800003-b7ad6b7169203331-01',
+      ]);
+    } finally {
+      context.disable();
+      propagation.disable();
+    }
   });
 
   it("appends each tenant's verifications under that tenant", async () => {

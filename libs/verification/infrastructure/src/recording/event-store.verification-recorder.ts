@@ -1,4 +1,4 @@
-import { currentRequestContext } from '@credstream/observability';
+import { captureTraceContext, currentRequestContext, type EventTraceContext } from '@credstream/observability';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@credstream/event-store';
 import type { VerificationRecorder } from '@credstream/verification/application';
@@ -37,6 +37,8 @@ interface Pending {
   done: () => void;
   /** Set when the verifying request was dated in the past (historical imports, the demo). */
   occurredAt?: Date;
+  /** The verifying request's trace, which the event continues whichever batch it is stored in. */
+  trace: EventTraceContext;
 }
 
 /**
@@ -61,11 +63,12 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
 
   record(event: CredentialVerifiedData): Promise<void> {
     const occurredAt = currentRequestContext()?.occurredAt;
+    const trace = captureTraceContext();
     if (!this.options.awaitStored) {
-      this.enqueue({ event, done: noop, occurredAt });
+      this.enqueue({ event, done: noop, occurredAt, trace });
       return Promise.resolve();
     }
-    return new Promise<void>((done) => this.enqueue({ event, done, occurredAt }));
+    return new Promise<void>((done) => this.enqueue({ event, done, occurredAt, trace }));
   }
 
   /** Events queued and not yet stored (a gauge for the metrics). */
@@ -93,7 +96,7 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
         if (failed.length === 0) continue;
         // Released now (a verification never waits on the store's recovery); their events stay queued.
         failed.forEach((pending) => pending.done());
-        this.queue.unshift(...failed.map(({ event, occurredAt }) => ({ event, done: noop, occurredAt })));
+        this.queue.unshift(...failed.map((pending) => ({ ...pending, done: noop })));
         if (this.stopped) return;
         await sleep(this.options.retryDelayMs);
       }
@@ -138,6 +141,9 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
         aggregateType: 'verification',
         // A dated verification keeps its date (historical imports, the demo).
         occurredAt: group[0].occurredAt,
+        // Not the trace the flush happens to run in (the request that started it): each event keeps its own.
+        trace: {},
+        eventTraces: group.map(({ trace }) => trace),
       },
     );
     group.forEach((pending) => pending.done());
