@@ -92,6 +92,25 @@ describe('analytics insights over a scripted scenario flowing through Kafka', ()
     expect(impact.byCohort).toEqual([expect.objectContaining({ cohort: '2026-spring', issued: 3 })]);
   });
 
+  it('counts every projected event in the processed-events metric, per type', async () => {
+    const expected = new Map<string, number>();
+    for (const event of scenario.events) expected.set(event.type, (expected.get(event.type) ?? 0) + 1);
+    const processed = async () => {
+      const text = await (await fetch(`${service.url}/metrics`)).text();
+      return Object.fromEntries(
+        [...expected.keys()].map((type) => {
+          const line = text.split('\n').find((l) => l.includes(`processed_total{group="analytics",type="${type}"}`));
+          return [type, Number(line?.split(' ').pop() ?? 0)];
+        }),
+      );
+    };
+    // A rebalance may redeliver (and count again) a batch, hence at least.
+    const counts = await waitFor(processed, (c) => [...expected].every(([type, n]) => (c[type] ?? 0) >= n), {
+      what: 'every scenario event to be counted',
+    });
+    for (const [type, n] of expected) expect(counts[type]).toBeGreaterThanOrEqual(n);
+  });
+
   it('funnel: issued → claimed → shared → viewed → verified with conversions', async () => {
     expect((await tables('funnel')).steps).toEqual([
       { step: 'issued', count: 3, conversionFromPrevious: 1, conversionFromIssued: 1 },

@@ -4,7 +4,8 @@ import type { InsightReport, InsightsReader, Row } from '@credstream/analytics/a
 import {
   employabilityQueries,
   GroupedWithTotals,
-  REACH_BY_CHANNEL_WITH_TOTALS,
+  REACH_TABLES,
+  reachQuery,
   VERIFICATIONS_BY_SECTOR_WITH_TOTALS,
   funnelQuery,
   EMPLOYABILITY_TABLES,
@@ -108,8 +109,18 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return this.report({ totals: funnelQuery }, tenantId, filters);
   }
 
-  reach(tenantId: string, filters: InsightFilters) {
-    return this.report(reachQueries, tenantId, filters, [REACH_BY_CHANNEL_WITH_TOTALS]);
+  /** totals, byChannel and byCountry from one query (reachQuery); the most shared achievements alongside. */
+  async reach(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const names = Object.keys(REACH_TABLES) as (keyof typeof REACH_TABLES)[];
+    const [rows, mostSharedAchievements] = await Promise.all([
+      this.rows(reachQuery(scope)),
+      this.rows(reachQueries.mostSharedAchievements(scope)),
+    ]);
+    const report = splitByGrain(rows, names, REACH_TABLES);
+    // An aggregate without GROUP BY still answers one row over nothing: the totals query says what it holds.
+    if (report['totals']?.length === 0) report['totals'] = await this.rows(reachQueries.totals(scope));
+    return { ...report, mostSharedAchievements };
   }
 
   verifications(tenantId: string, filters: InsightFilters) {

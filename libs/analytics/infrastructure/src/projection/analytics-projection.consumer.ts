@@ -54,6 +54,7 @@ export class AnalyticsProjectionConsumer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly erasures = new ErasureList();
+  private readonly processedByType = new Map<string, number>();
   private readonly deadLetters: DeadLetterPublisher;
   private flushedMessages = 0;
 
@@ -130,6 +131,7 @@ export class AnalyticsProjectionConsumer {
       }
     } finally {
       if (handled !== undefined) resolveOffset(handled);
+      this.countProcessed();
     }
     const last = batch.lastOffset();
     this.options.consumerMetrics.lag(
@@ -171,7 +173,13 @@ export class AnalyticsProjectionConsumer {
       this.pending.erasures.push(projected.erasure);
     }
     appendRow(this.pending, tsvLine(this.erasures.scrub(projected.row)));
-    this.options.consumerMetrics.processed(event.type);
+    this.processedByType.set(event.type, (this.processedByType.get(event.type) ?? 0) + 1);
+  }
+
+  /** Adds the batch's projected events to the processed counter, once per type (a label lookup per event costs). */
+  private countProcessed(): void {
+    for (const [type, count] of this.processedByType) this.options.consumerMetrics.processedMany(type, count);
+    this.processedByType.clear();
   }
 
   /**

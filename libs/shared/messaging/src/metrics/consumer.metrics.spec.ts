@@ -32,4 +32,15 @@ describe('ConsumerMetrics', () => {
     expect(text).toContain('credstream_events_processed_total{group="a",type="x.y.v1"} 1');
     expect(text).toContain('credstream_events_processed_total{group="b",type="x.y.v1"} 1');
   });
+
+  it('counts a batch of processed events of one type at once, adding to the single counts', async () => {
+    const registry = new Registry();
+    const metrics = new ConsumerMetrics('analytics', registry);
+    metrics.processed('share.viewed.v1');
+    metrics.processedMany('share.viewed.v1', 41);
+    metrics.processedMany('share.created.v1', 0);
+    const text = await registry.metrics();
+    expect(text).toContain('credstream_events_processed_total{group="analytics",type="share.viewed.v1"} 42');
+    expect(text).not.toContain('type="share.created.v1"');
+  });
 });
