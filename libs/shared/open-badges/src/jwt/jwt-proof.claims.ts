@@ -62,13 +62,11 @@ export function credentialJwtPayloadJson(credential: JwtSignableCredential): str
       return JSON.stringify(credentialJwtClaims(credential));
     payload['credentialSubject'] = Object.assign({}, subject, { achievement: ACHIEVEMENT_MARKER });
   }
-  let json: string | undefined = JSON.stringify(payload);
-  if (issuerJson !== undefined) json = spliceOnce(json, ISSUER_MARKER_JSON, issuerJson);
-  if (json !== undefined && achievementJson !== undefined) {
-    json = spliceOnce(json, ACHIEVEMENT_MARKER_JSON, achievementJson);
-  }
-  // A marker's text also occurs in the credential's own data (never by chance: see spliceOnce): serialise plainly.
-  return json ?? JSON.stringify(credentialJwtClaims(credential));
+  const parts: Splice[] = [];
+  if (issuerJson !== undefined) parts.push({ markerJson: ISSUER_MARKER_JSON, text: issuerJson });
+  if (achievementJson !== undefined) parts.push({ markerJson: ACHIEVEMENT_MARKER_JSON, text: achievementJson });
+  // A marker's text also occurs in the credential's own data (never by chance: see spliceMarkers): serialise plainly.
+  return spliceMarkers(JSON.stringify(payload), parts) ?? JSON.stringify(credentialJwtClaims(credential));
 }
 
 /** Per-process random markers; a NUL keeps them out of ordinary text. */
@@ -77,16 +75,32 @@ const ISSUER_MARKER = `\u0000credstream-issuer-${MARKER_NONCE}`;
 const ACHIEVEMENT_MARKER = `\u0000credstream-achievement-${MARKER_NONCE}`;
 const ISSUER_MARKER_JSON = JSON.stringify(ISSUER_MARKER);
 const ACHIEVEMENT_MARKER_JSON = JSON.stringify(ACHIEVEMENT_MARKER);
+/** What every marker's JSON starts with: one scan for it finds them all. */
+const MARKER_PREFIX_JSON = JSON.stringify('\u0000credstream-').slice(0, -1);
+
+interface Splice {
+  markerJson: string;
+  text: string;
+}
 
 /**
- * Replaces the one occurrence of a marker's JSON string with `text`, or gives undefined when it occurs more than
- * once. Exactly one occurrence is ours: it was emitted as a value, and occurrences cannot overlap (the marker's
- * only quote characters are its delimiters, and in JSON a closing quote is never followed by a backslash).
+ * Replaces each marker's JSON string with its text, in one scan of `json`; gives undefined unless every occurrence
+ * of the markers' common prefix is one of the markers and each marker occurs exactly once. Those are ours: each was
+ * emitted as a value, and occurrences cannot overlap (a marker's only quote characters are its delimiters, and in
+ * JSON a closing quote is never followed by a backslash).
  */
-function spliceOnce(json: string, markerJson: string, text: string): string | undefined {
-  const at = json.indexOf(markerJson);
-  if (at < 0 || json.indexOf(markerJson, at + markerJson.length) >= 0) return undefined;
-  return json.slice(0, at) + text + json.slice(at + markerJson.length);
+function spliceMarkers(json: string, splices: readonly Splice[]): string | undefined {
+  let result = '';
+  let copied = 0;
+  const used = new Set<Splice>();
+  for (let at = json.indexOf(MARKER_PREFIX_JSON); at >= 0; at = json.indexOf(MARKER_PREFIX_JSON, copied)) {
+    const splice = splices.find(({ markerJson }) => json.startsWith(markerJson, at));
+    if (!splice || used.has(splice)) return undefined;
+    used.add(splice);
+    result += json.slice(copied, at) + splice.text;
+    copied = at + splice.markerJson.length;
+  }
+  return used.size === splices.length ? result + json.slice(copied) : undefined;
 }
 
 function registeredClaimsOf(credential: JwtSignableCredential): CredentialJwtClaims {
