@@ -12,7 +12,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
 import { EVENT_STORE, type EventStore } from '@credstream/event-store';
 import { businessNow } from '@credstream/observability';
-import { fastRoutesProvider, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
+import { DomainProblemsInterceptor, fastRoutesProvider, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
 import {
   AUTH_STORE,
   BADGE_BAKER,
@@ -56,7 +56,7 @@ import {
 import { ClaimController } from '../claim/claim.controller';
 import type { SharingFeatureConfig } from '../config/sharing.config';
 import { CredentialEventsController } from '../delivery/credential-events.controller';
-import { DomainErrorInterceptor } from '../http/domain-error.interceptor';
+import { SHARING_STATUS_BY_CODE } from '../http/sharing-status-by-code';
 import { PublicPageController } from '../public-page/public-page.controller';
 import { PublicPageFastRoute } from '../public-page/public-page.fast-route';
 import { PublicPageResponder } from '../public-page/public-page.responder';
@@ -121,7 +121,7 @@ export class SharingFeaturesModule {
       { provide: SharingUrls, useValue: new SharingUrls(config.SHARING_PUBLIC_URL) },
       { provide: BADGE_BAKER, useValue: new OpenBadgesBaker() },
       { provide: ViewerHasher, useValue: new ViewerHasher(config.VIEWER_HASH_SECRET) },
-      { provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: DomainProblemsInterceptor(SHARING_STATUS_BY_CODE) },
       factory(
         HELD_CREDENTIALS,
         [MongoConnection],

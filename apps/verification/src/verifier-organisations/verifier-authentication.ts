@@ -24,12 +24,10 @@ export async function verifierOfRequest(
   if (token === undefined) return undefined;
   const verifier = await directory.identify(token);
   if (!verifier) {
-    throw new ProblemException(
-      HttpStatus.UNAUTHORIZED,
+    throw unauthorized(
       VERIFIER_KEY_INVALID,
       'The API key is not an active verifier organisation key.',
-      [{ field: 'authorization', message: 'unknown, malformed or revoked key' }],
-      { 'www-authenticate': 'Bearer' },
+      'unknown, malformed or revoked key',
     );
   }
   return verifier;
@@ -42,11 +40,15 @@ export async function requireVerifier(
 ): Promise<RegisteredVerifier> {
   const verifier = await verifierOfRequest(headers, directory);
   if (verifier) return verifier;
-  throw new ProblemException(
-    HttpStatus.UNAUTHORIZED,
+  throw unauthorized(
     VERIFIER_KEY_REQUIRED,
     "Send the organisation's API key as `Authorization: Bearer <key>`.",
-    [{ field: 'authorization', message: 'missing' }],
-    { 'www-authenticate': 'Bearer' },
+    'missing',
   );
+}
+
+function unauthorized(code: string, detail: string, fault: string): ProblemException {
+  return new ProblemException(HttpStatus.UNAUTHORIZED, code, detail, [{ field: 'authorization', message: fault }], {
+    'www-authenticate': 'Bearer',
+  });
 }

@@ -23,8 +23,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { currentRequestContext } from '@credstream/observability';
-import { ProblemException } from '@credstream/runtime';
+import { businessNow, currentRequestContext } from '@credstream/observability';
+import { DomainProblemsInterceptor, ProblemException } from '@credstream/runtime';
 import {
   VERIFIER_DIRECTORY,
   VerifierOrganisationsHandler,
@@ -32,7 +32,7 @@ import {
 } from '@credstream/verification/application';
 import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { requireVerifier } from './verifier-authentication';
-import { VerifierProblemsInterceptor } from './verifier-problems.interceptor';
+import { VERIFIER_STATUS_BY_CODE } from './verifier-status-by-code';
 
 const PROFILE_FIELDS = ['name', 'sector', 'country'] as const;
 
@@ -44,7 +44,7 @@ const PROFILE_FIELDS = ['name', 'sector', 'country'] as const;
 @ApiTags('verifier organisations')
 @Controller('verifier-organisations')
 @UseGuards(RateLimitGuard)
-@UseInterceptors(VerifierProblemsInterceptor)
+@UseInterceptors(DomainProblemsInterceptor(VERIFIER_STATUS_BY_CODE))
 export class VerifierOrganisationsController {
   constructor(
     private readonly handler: VerifierOrganisationsHandler,
@@ -110,20 +110,15 @@ export class VerifierOrganisationsController {
 
 function profileFields(body: unknown): { name: string; sector: string; country: string } {
   const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  const values: Record<string, string> = {};
-  for (const field of PROFILE_FIELDS) {
-    const value = fields[field];
-    if (typeof value !== 'string') {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'VERIFIER_PROFILE_INVALID', `${field} must be a string`, [
-        { field, message: 'required, a string' },
-      ]);
-    }
-    values[field] = value;
+  const missing = PROFILE_FIELDS.find((field) => typeof fields[field] !== 'string');
+  if (missing) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'VERIFIER_PROFILE_INVALID', `${missing} must be a string`, [
+      { field: missing, message: 'required, a string' },
+    ]);
   }
-  return { name: values['name'] ?? '', sector: values['sector'] ?? '', country: values['country'] ?? '' };
+  return fields as { name: string; sector: string; country: string };
 }
 
 function commandContext() {
-  const context = currentRequestContext();
-  return { at: context?.occurredAt ?? new Date(), correlationId: context?.correlationId ?? randomUUID() };
+  return { at: businessNow(), correlationId: currentRequestContext()?.correlationId ?? randomUUID() };
 }

@@ -10,6 +10,7 @@ export * from './health/health.module';
 export * from './http/correlation-id.middleware';
 export * from './http/problem-details.filter';
 export * from './http/problem.exception';
+export * from './http/domain-problems.interceptor';
 export * from './logging/logging.module';
 export * from './logging/logging.tokens';
 export * from './metrics';
