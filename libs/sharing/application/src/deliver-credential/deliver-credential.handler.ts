@@ -74,20 +74,18 @@ export class DeliverCredentialHandler {
         },
       },
       metadata,
-      // Usually the credential's first event: no need to read a stream that does not exist yet.
+      // Usually the credential's first event: no need to read a stream that does not exist yet. The commands after
+      // it start from the state the store remembers for this stream.
       { known: { state: walletCredentialDecider.initialState(), version: 0 } },
     );
-    let held = { state: delivered.state, version: delivered.version };
     if (delivered.events.length === 0) {
       if (delivered.state.status !== 'delivered' || delivered.state.claimMailSent) return 'already-delivered';
-      const renewed = await this.store.handle(
+      await this.store.handle(
         streamId,
         walletCredentialDecider,
         { type: 'renew-claim-token', data: { claimTokenHash: hash, claimTokenExpiresAt: expiresAt } },
         metadata,
-        { known: held },
       );
-      held = { state: renewed.state, version: renewed.version };
     }
     if (!issued.recipientEmail) return 'no-email';
     await this.mailer.send(
@@ -103,7 +101,6 @@ export class DeliverCredentialHandler {
       walletCredentialDecider,
       { type: 'record-claim-mail-sent', data: { sentAt: this.clock.now().toISOString() } },
       metadata,
-      { known: held },
     );
     return 'mailed';
   }
