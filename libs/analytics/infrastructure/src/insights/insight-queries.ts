@@ -400,17 +400,21 @@ export const VERIFICATIONS_BY_SECTOR_WITH_TOTALS: GroupedWithTotals = {
   sql: (scope) => verificationQueries.bySector(scope, true),
 };
 
-/** Issued credentials of the tenant in range, with their holder, filtered by the credential filters. */
-function holdings(scope: InsightScope): string {
-  const conditions = [
+/** The `events` rows of credentials issued to a holder in scope: tenant, range and the credential filters. */
+function heldIssuedInScope(scope: InsightScope): string {
+  return [
     tenant(scope),
     `event_type = ${ISSUED}`,
     "recipient_key != ''",
     inRange('occurred_at', scope.filters),
     ...credentialConditions(scope),
-  ];
+  ].join(' AND ');
+}
+
+/** Issued credentials of the tenant in range, with their holder, filtered by the credential filters. */
+function holdings(scope: InsightScope): string {
   return `SELECT recipient_key, achievement_id, credential_id, min(occurred_at) AS issued_at FROM events
-    WHERE ${conditions.join(' AND ')} GROUP BY recipient_key, achievement_id, credential_id`;
+    WHERE ${heldIssuedInScope(scope)} GROUP BY recipient_key, achievement_id, credential_id`;
 }
 
 /** Employment outcomes of the tenant's people (any date: an outcome may come long after the range). */
@@ -499,13 +503,7 @@ export type EmployabilityTable = keyof typeof EMPLOYABILITY_TABLES;
  * `totals` row when nobody is in scope: ask `employabilityQueries.totals` then.
  */
 export function employabilityQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
-  const issued = [
-    tenant(scope),
-    `event_type = ${ISSUED}`,
-    "recipient_key != ''",
-    inRange('occurred_at', scope.filters),
-    ...credentialConditions(scope),
-  ].join(' AND ');
+  const issued = heldIssuedInScope(scope);
   return `SELECT grain, key, achievement_name, recipients, with_outcome, with_outcome_90d, with_outcome_180d,
       round(if(recipients = 0, 0, with_outcome_90d / recipients), 4) AS share_90d,
       round(if(recipients = 0, 0, with_outcome_180d / recipients), 4) AS share_180d,
