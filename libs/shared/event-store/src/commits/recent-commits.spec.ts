@@ -34,6 +34,32 @@ describe('RecentCommits', () => {
     expect(recent.runFrom(8, 10)).toEqual([]);
   });
 
+  it('reserves a position as soon as the counter gives it, and lets the relay wait for positions being given', async () => {
+    const recent = new RecentCommits();
+    let answer: (position: number) => void = () => undefined;
+    const allocation = recent.allocate(() => new Promise<number>((resolve) => (answer = resolve)));
+    const waited = recent.allocationsAnswered(1_000);
+
+    answer(4);
+
+    expect(await allocation).toBe(4);
+    expect(await waited).toBe(true);
+    expect(recent.isInFlight(4)).toBe(true);
+    expect(await recent.allocationsAnswered(1_000)).toBe(false);
+  });
+
+  it('stops waiting for a position request that takes too long', async () => {
+    const recent = new RecentCommits();
+    void recent.allocate(() => new Promise<number>(() => undefined));
+    expect(await recent.allocationsAnswered(20)).toBe(false);
+  });
+
+  it('does not keep a failed position request pending', async () => {
+    const recent = new RecentCommits();
+    await expect(recent.allocate(() => Promise.reject(new Error('counter down')))).rejects.toThrow('counter down');
+    expect(await recent.allocationsAnswered(1_000)).toBe(false);
+  });
+
   it('forgets what the relay has passed', () => {
     const recent = new RecentCommits();
     for (const position of [10, 11, 12]) recent.committed(commit(position));

@@ -22,11 +22,44 @@ export const DEFAULT_RECENT_COMMITS_LIMITS: RecentCommitsLimits = { maxChars: 64
 export class RecentCommits {
   private readonly commits = new Map<number, PositionedCommit>();
   private readonly inFlight = new Set<number>();
+  /** Position requests sent to the counter and not answered yet. */
+  private readonly allocations = new Set<Promise<unknown>>();
   private chars = 0;
   /** No remembered commit sits below it. */
   private lowest = Number.POSITIVE_INFINITY;
 
   constructor(private readonly limits: RecentCommitsLimits = DEFAULT_RECENT_COMMITS_LIMITS) {}
+
+  /**
+   * Asks the counter for a position (`next`) and reserves it as soon as it is answered. Until then the counter
+   * may already show the new position to the relay without anything telling it that the position is this
+   * process's: `allocationsAnswered` lets it wait instead of reading the store.
+   */
+  allocate(next: () => Promise<number>): Promise<number> {
+    const allocation = next().then((position) => {
+      this.reserve(position);
+      return position;
+    });
+    const tracked = allocation.finally(() => this.allocations.delete(tracked)).catch(() => undefined);
+    this.allocations.add(tracked);
+    return allocation;
+  }
+
+  /**
+   * Waits, at most `maxWaitMs`, for the position requests pending now. True when there were some and they were all
+   * answered; false when there were none or one is slow (a reply that never comes must not stop the relay).
+   */
+  async allocationsAnswered(maxWaitMs: number): Promise<boolean> {
+    if (this.allocations.size === 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), maxWaitMs)));
+    const answered = Promise.all([...this.allocations]).then(() => true as const);
+    try {
+      return await Promise.race([answered, slow]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   /** An appender took `position` and is inserting its commit there. */
   reserve(position: number): void {

@@ -1,6 +1,7 @@
 import { contractFor, EventEnvelope } from '@credstream/contracts';
 import { waitFor } from '@credstream/testing';
 import type { Kafka, Producer } from 'kafkajs';
+import { CommitLog } from '../commits/commit-log';
 import { MongoEventStore } from '../store/mongo-event-store';
 import {
   checkDelivery,
@@ -154,6 +155,30 @@ describe('EventRelay (FerretDB + Kafka)', () => {
       unexpected: [],
     });
     expect(store.notifier.recent.size).toBe(0);
+  });
+
+  it('never reads the store for commits of its own process, even when they land while it asks the counter', async () => {
+    const reads = jest.spyOn(CommitLog.prototype, 'inRange');
+    const running = relay({ idleMinDelayMs: 1, idleMaxDelayMs: 5 });
+    await running.start();
+    const appended: EventEnvelope[] = [];
+    // Three appenders without pause: the counter keeps showing positions whose commits are on their way.
+    await Promise.all(
+      Array.from({ length: 3 }, async (_, s) => {
+        for (let c = 0; c < 100; c++)
+          appended.push(...(await store.append(`own-${s}`, c, tenantEvents(1, c), tenantMetadata())).events);
+      }),
+    );
+    // Not `drained`: it measures the lag by reading the store.
+    await waitFor(
+      async () => running.metrics().published,
+      (published) => published >= appended.length,
+      { what: 'every event published' },
+    );
+
+    expect(reads).not.toHaveBeenCalled();
+    expect(checkDelivery(appended, await readAll(kafka, topics.names)).missing).toEqual([]);
+    reads.mockRestore();
   });
 
   it('is woken by an append instead of waiting for its idle poll', async () => {

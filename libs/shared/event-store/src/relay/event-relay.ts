@@ -124,13 +124,14 @@ export class EventRelay {
 
   private async publishNextBatch(): Promise<'progress' | 'waiting-for-gap' | 'idle'> {
     const checkpoint = this.lease.checkpoint;
-    const remembered = this.recent?.runFrom(checkpoint + 1, this.options.batchSize) ?? [];
-    if (remembered.length > 0) {
-      this.gaps.clear();
-      await this.publish(remembered);
-      return 'progress';
-    }
+    if (await this.publishRemembered(checkpoint)) return 'progress';
     const head = await this.positions.current();
+    if (head > checkpoint) {
+      // This process's commit may have arrived while the counter answered, or be getting its position right now:
+      // either way it is in memory soon, and reading the store for it would scan every commit (FerretDB).
+      if (await this.publishRemembered(checkpoint)) return 'progress';
+      if (await this.recent?.allocationsAnswered(Math.min(1_000, this.options.gapGraceMs / 2))) return 'progress';
+    }
     const run = await this.nextRun(checkpoint, head);
     if (run.commits.length > 0) {
       this.gaps.clear();
@@ -145,6 +146,15 @@ export class EventRelay {
       this.logger.warn({ position: run.missing }, 'closed a position that received no commit in time');
     }
     return 'progress';
+  }
+
+  /** Publishes the commits after the checkpoint that this process appended and still remembers, if any. */
+  private async publishRemembered(checkpoint: number): Promise<boolean> {
+    const remembered = this.recent?.runFrom(checkpoint + 1, this.options.batchSize) ?? [];
+    if (remembered.length === 0) return false;
+    this.gaps.clear();
+    await this.publish(remembered);
+    return true;
   }
 
   private async nextRun(checkpoint: number, head: number): Promise<PositionRun> {

@@ -256,10 +256,9 @@ export class MongoEventStore implements EventStore {
    */
   private async insertAtNextPosition(commit: Omit<CommitDocument, 'position'>): Promise<boolean> {
     for (;;) {
-      const position = await this.positions.next();
-      const positioned = { ...commit, position, bucket: bucketOf(position), block: blockOf(position) };
       const { recent } = this.notifier;
-      recent.reserve(position);
+      const position = await recent.allocate(() => this.positions.next());
+      const positioned = { ...commit, position, bucket: bucketOf(position), block: blockOf(position) };
       try {
         await this.commits.insert(positioned);
         recent.committed(positioned);
