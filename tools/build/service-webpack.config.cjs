@@ -72,7 +72,11 @@ module.exports = (service, options = {}) => {
     mode: 'production',
     target: 'node20',
     context: root,
-    entry: { main: `./apps/${service}/src/main.ts` },
+    entry: {
+      main: `./apps/${service}/src/main.ts`,
+      // Runs on a worker thread beside main.js (EventStoreThread): an event store and relay for high-volume facts.
+      'event-store-thread.worker': './libs/shared/event-store/src/thread/event-store-thread.worker.ts',
+    },
     output: { path: path.join(root, 'dist', 'apps', service), filename: '[name].js', clean: true },
     devtool: 'source-map',
     optimization: { minimize: false, nodeEnv: false },

@@ -10,7 +10,7 @@ import {
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
-import { EVENT_STORE, type EventStore } from '@credstream/event-store';
+import { EVENT_STORE, type EventAppender, type EventStore } from '@credstream/event-store';
 import { businessNow } from '@credstream/observability';
 import { DomainProblemsInterceptor, fastRoutesProvider, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
 import {
@@ -66,7 +66,7 @@ import { SignInController } from '../sign-in/sign-in.controller';
 import { ImportController } from '../wallet/import.controller';
 import { WalletPageController } from '../wallet/wallet-page.controller';
 import { WalletController } from '../wallet/wallet.controller';
-import { SHARING_CONFIG } from './sharing.tokens';
+import { SHARING_CONFIG, VIEWS_STORE } from './sharing.tokens';
 
 /** Creates the read-model indexes once MongoDB answers, and flushes buffered page views on shutdown. */
 @Injectable()
@@ -137,8 +137,8 @@ export class SharingFeaturesModule {
       factory(MAILER, [], () => new SmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })),
       factory(
         PAGE_VIEW_SINK,
-        [EVENT_STORE, ROOT_LOGGER],
-        (store: EventStore, logger: Logger) =>
+        [VIEWS_STORE, ROOT_LOGGER],
+        (store: EventAppender, logger: Logger) =>
           new BufferedPageViewSink(store, {
             flushIntervalMs: config.VIEW_FLUSH_INTERVAL_MS,
             onError: (error) => logger.warn({ err: error }, 'page views not stored yet; retrying'),

@@ -4,6 +4,7 @@ export * from './bootstrap/run-service';
 export * from './connections/clickhouse-connection';
 export * from './connections/connections.module';
 export * from './connections/dependency-probe';
+export * from './connections/kafka-client-config';
 export * from './connections/kafka-connection';
 export * from './connections/mongo-connection';
 export * from './health/health.module';

@@ -1,2 +1,3 @@
 export * from './event-sourcing.module';
 export * from './event-sourcing.options';
+export * from './event-store-thread.module';

@@ -1,7 +1,8 @@
-import { Admin, Kafka, KafkaConfig, logLevel, LogEntry, Partitioners, Producer, SASLOptions } from 'kafkajs';
+import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { KafkaConfig as KafkaSettings } from '@credstream/config';
 import { ManagedConnection, withTimeout } from './dependency-probe';
+import { kafkaClientConfig } from './kafka-client-config';
 import { BackgroundConnector } from './retry-in-background';
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -42,31 +43,4 @@ export class KafkaConnection implements ManagedConnection {
     this.connector.stop();
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
-}
-
-export function kafkaClientConfig(settings: KafkaSettings, clientId: string, logger: Logger): KafkaConfig {
-  return {
-    clientId,
-    brokers: settings.KAFKA_BROKERS,
-    ssl: settings.KAFKA_SSL,
-    sasl: saslOptions(settings),
-    connectionTimeout: 3_000,
-    requestTimeout: 10_000,
-    logLevel: logLevel.WARN,
-    logCreator: () => (entry) => forwardToPino(logger.child({ component: 'kafkajs' }), entry),
-  };
-}
-
-function saslOptions(settings: KafkaSettings): SASLOptions | undefined {
-  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = settings;
-  if (!mechanism || !username || !password) return undefined;
-  return { mechanism, username, password } as SASLOptions;
-}
-
-function forwardToPino(logger: Logger, { level, log }: LogEntry): void {
-  const { message, ...fields } = log;
-  if (level === logLevel.ERROR) logger.error(fields, message);
-  else if (level === logLevel.WARN) logger.warn(fields, message);
-  else if (level === logLevel.INFO) logger.info(fields, message);
-  else logger.debug(fields, message);
 }

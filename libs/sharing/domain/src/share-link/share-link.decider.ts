@@ -3,8 +3,11 @@ import type { ShareChannel } from './share-channel';
 import type { ShareLinkEvent } from './share-link.events';
 
 export const shareStreamId = (shareId: string) => `share-${shareId}`;
-/** Views without a share link are counted on a stream of the credential (aggregate id = credential id). */
-export const directViewsStreamId = (credentialId: string) => `direct-views-${credentialId}`;
+/**
+ * Page views are facts nobody decides on: they are appended in batches to streams of their own (in the views
+ * store, ADR 0010), one per batch and page, the Kafka key being the share id or, without a share link, the credential id.
+ */
+export const pageViewsStreamId = (batchId: string) => `page-views-${batchId}`;
 
 export type ShareLinkCommand =
   | DomainCommand<

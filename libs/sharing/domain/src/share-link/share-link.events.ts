@@ -13,7 +13,10 @@ export interface PageView {
   referrerClass: ReferrerClass;
 }
 
-/** Events of a share link (stream `share-<shareId>`); views of it are appended to the same stream. */
+/**
+ * Events of a share link (stream `share-<shareId>`). Views were appended to the same stream before they got a store of
+ * their own (ADR 0010); such streams still fold.
+ */
 export type ShareLinkEvent =
   | DomainEvent<
       'share.created.v1',
@@ -21,3 +24,6 @@ export type ShareLinkEvent =
     >
   | DomainEvent<'share.revoked.v1', { shareId: string }>
   | DomainEvent<'share.viewed.v1', PageView>;
+
+/** A page view, as the views store records it (`pageViewsStreamId`). */
+export type PageViewEvent = DomainEvent<'share.viewed.v1', PageView>;

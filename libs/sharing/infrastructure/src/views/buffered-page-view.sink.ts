@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@credstream/event-store';
+import type { EventAppender, NewStreamEntry } from '@credstream/event-store';
 import { currentRequestContext } from '@credstream/observability';
 import type { PageViewSink } from '@credstream/sharing/application';
-import { directViewsStreamId, shareStreamId, type PageView } from '@credstream/sharing/domain';
+import { pageViewsStreamId, type PageView, type PageViewEvent } from '@credstream/sharing/domain';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface BufferedPageViewSinkOptions {
   /** Longest a view waits before it is appended. Default 200 ms. */
   flushIntervalMs?: number;
-  /** Views per append (the store takes at most 1000). Default 250: each append is prepared in one go on the event loop. */
+  /** Views per commit. Default 1000: one commit of ~700 kB. */
   maxBatch?: number;
   /** Views kept while the store is unreachable; older ones are dropped beyond it. Default 100 000. */
   maxBuffered?: number;
@@ -22,9 +23,11 @@ interface Pending {
 }
 
 /**
- * Collects page views in memory and appends them in batches, one commit per stream (the share link's stream,
- * or the credential's direct-views stream) per flush: the page never waits for the store, and thousands of
- * views a second cost a handful of writes. The relay publishes them as `share.viewed.v1`.
+ * Collects page views in memory and appends them in batches: per flush, one commit per tenant (and date, for dated
+ * views) holding a new stream per page viewed (`pageViewsStreamId`, Kafka key the share or credential id). The page
+ * never waits for the store; the appender is normally the views store's worker thread (ADR 0010), so even building
+ * the events happens off the event loop. Views whose append failed are kept, ahead of newer ones, for the next flush.
+ * The relay publishes them as `share.viewed.v1`.
  */
 export class BufferedPageViewSink implements PageViewSink {
   private buffer: Pending[] = [];
@@ -37,11 +40,11 @@ export class BufferedPageViewSink implements PageViewSink {
   private recordedCount = 0;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: EventAppender,
     private readonly options: BufferedPageViewSinkOptions = {},
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
-    this.maxBatch = Math.min(options.maxBatch ?? 250, 1000);
+    this.maxBatch = Math.min(options.maxBatch ?? 1000, 1000);
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
     this.timer.unref();
@@ -79,49 +82,58 @@ export class BufferedPageViewSink implements PageViewSink {
   private async drain(): Promise<void> {
     const pending = this.buffer;
     this.buffer = [];
-    const groups = new Map<string, Pending[]>();
-    for (const item of pending) {
-      const stream = item.view.shareId ? `s:${item.view.shareId}` : `c:${item.view.credentialId}`;
-      const key = `${stream}|${item.occurredAt?.toISOString() ?? ''}`;
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
     const failed: Pending[] = [];
-    for (const group of groups.values()) {
-      for (let start = 0; start < group.length; start += this.maxBatch) {
-        const batch = group.slice(start, start + this.maxBatch);
-        try {
-          await this.append(batch);
-          this.recordedCount += batch.length;
-        } catch (error) {
-          failed.push(...batch);
-          this.options.onError?.(error);
-        }
+    for (const commit of commitsOf(pending, this.maxBatch)) {
+      try {
+        await this.append(commit);
+        this.recordedCount += commit.length;
+      } catch (error) {
+        failed.push(...commit);
+        this.options.onError?.(error);
       }
     }
     // Kept for the next flush, ahead of newer views.
     if (failed.length > 0) this.buffer = [...failed, ...this.buffer];
   }
 
-  private async append(batch: Pending[]): Promise<void> {
-    const first = batch[0];
-    const shareId = first.view.shareId;
-    const aggregateId = shareId ?? first.view.credentialId;
-    await this.store.append(
-      shareId ? shareStreamId(shareId) : directViewsStreamId(first.view.credentialId),
-      'any',
-      batch.map(({ view }) => ({ type: 'share.viewed.v1', data: view })),
-      {
-        tenantId: first.tenantId,
-        correlationId: randomUUID(),
-        causationId: null,
-        source: 'sharing',
-        aggregateType: 'share',
-        aggregateId,
-        // A dated view keeps its date (historical imports, the demo).
-        occurredAt: first.occurredAt,
-      },
-    );
+  private async append(commit: Pending[]): Promise<void> {
+    const byPage = new Map<string, Pending[]>();
+    for (const item of commit) {
+      const key = item.view.shareId ?? item.view.credentialId;
+      const page = byPage.get(key);
+      if (page) page.push(item);
+      else byPage.set(key, [item]);
+    }
+    const entries: NewStreamEntry[] = [...byPage].map(([aggregateId, views]) => ({
+      streamId: pageViewsStreamId(uuidv7()),
+      aggregateId,
+      events: views.map(({ view }): PageViewEvent => ({ type: 'share.viewed.v1', data: view })),
+    }));
+    const [first] = commit;
+    await this.store.appendToNewStreams(entries, {
+      tenantId: first.tenantId,
+      correlationId: randomUUID(),
+      causationId: null,
+      source: 'sharing',
+      aggregateType: 'share',
+      // A dated view keeps its date (historical imports, the demo).
+      occurredAt: first.occurredAt,
+    });
   }
+}
+
+/** The views of one flush in commits: one tenant and date each, at most `maxBatch` views. */
+function commitsOf(pending: readonly Pending[], maxBatch: number): Pending[][] {
+  const groups = new Map<string, Pending[]>();
+  for (const item of pending) {
+    const key = `${item.tenantId}|${item.occurredAt?.toISOString() ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  const commits: Pending[][] = [];
+  for (const group of groups.values()) {
+    for (let start = 0; start < group.length; start += maxBatch) commits.push(group.slice(start, start + maxBatch));
+  }
+  return commits;
 }

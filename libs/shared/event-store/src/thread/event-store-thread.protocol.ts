@@ -1,0 +1,57 @@
+import type { KafkaConfig } from '@credstream/config';
+import type { DomainEvent } from '@credstream/event-sourcing';
+import type { EventRelayOptions } from '../relay/relay-options';
+import type { AppendMetadata } from '../store/append-metadata';
+import type { NewStreamEntry } from '../store/event-store';
+import type { ExpectedVersion } from '../store/expected-version';
+
+/** What the worker needs to open its own store and relay: plain values, validated by the service's config at start-up. */
+export interface EventStoreThreadSettings {
+  /** Names the thread in logs, metrics and the Kafka client id, e.g. `sharing-views`. */
+  name: string;
+  serviceName: string;
+  logLevel: string;
+  mongoUri: string;
+  kafka: KafkaConfig;
+  /** The store's own collections; never those of the service's main store (each store has one relay). */
+  collectionPrefix: string;
+  relayTuning?: Pick<EventRelayOptions, 'batchSize' | 'idleMinDelayMs' | 'idleMaxDelayMs' | 'leaseTtlMs'>;
+}
+
+export type ThreadRequest =
+  | {
+      kind: 'append';
+      id: number;
+      streamId: string;
+      expectedVersion: ExpectedVersion;
+      events: readonly DomainEvent[];
+      metadata: AppendMetadata;
+    }
+  | {
+      kind: 'append-to-new-streams';
+      id: number;
+      entries: readonly NewStreamEntry[];
+      metadata: Omit<AppendMetadata, 'aggregateId'>;
+    }
+  | { kind: 'close' };
+
+/** An append's outcome without its envelopes: copying them back across threads would cost what the thread saves. */
+export interface AppendedStream {
+  streamId: string;
+  version: number;
+}
+
+export interface ThreadStatus {
+  /** The store answers appends. */
+  storeReady: boolean;
+  /** This replica's relay holds the lease and publishes. */
+  leaseHeld: boolean;
+  /** Events the relay published since the worker started. */
+  published: number;
+}
+
+export type ThreadReply =
+  | { kind: 'appended'; id: number; streams: AppendedStream[] }
+  | { kind: 'failed'; id: number; error: { name: string; message: string } }
+  | { kind: 'status'; status: ThreadStatus }
+  | { kind: 'closed' };

@@ -1,0 +1,170 @@
+import { Worker } from 'node:worker_threads';
+import type { DomainEvent } from '@credstream/event-sourcing';
+import type { Logger } from 'pino';
+import { EventStoreThreadError } from '../errors/event-store-thread.error';
+import type { AppendMetadata } from '../store/append-metadata';
+import type { EventAppender } from '../store/event-appender';
+import type { NewStreamEntry } from '../store/event-store';
+import type { ExpectedVersion } from '../store/expected-version';
+import type {
+  AppendedStream,
+  EventStoreThreadSettings,
+  ThreadReply,
+  ThreadRequest,
+  ThreadStatus,
+} from './event-store-thread.protocol';
+import { eventStoreWorkerScript, type WorkerScript } from './worker-script';
+
+export interface EventStoreThreadOptions {
+  /** Wait before a worker that died is started again. Default 1 000 ms. */
+  restartDelayMs?: number;
+  /** How long `close` waits for the worker to publish and disconnect before it is terminated. Default 10 000 ms. */
+  closeTimeoutMs?: number;
+  script?: WorkerScript;
+}
+
+type AppendRequest = Exclude<ThreadRequest, { kind: 'close' }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface InFlight {
+  resolve: (streams: AppendedStream[]) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * An event store with its own collections and relay, on a worker thread: for facts recorded at a rate that would
+ * otherwise take the service's event loop (every page view, every verification). Appends are posted to the worker
+ * and answered when stored; the worker's relay publishes them. A worker that dies is restarted; its appends in
+ * flight fail (callers keep and retry what they record). See ADR 0010.
+ */
+export class EventStoreThread implements EventAppender {
+  private worker: Worker | undefined;
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+  private state: 'idle' | 'running' | 'closing' | 'closed' = 'idle';
+  private lastStatus: ThreadStatus = { storeReady: false, leaseHeld: false, published: 0 };
+  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly script: WorkerScript;
+
+  constructor(
+    private readonly settings: EventStoreThreadSettings,
+    private readonly logger: Logger,
+    private readonly options: EventStoreThreadOptions = {},
+  ) {
+    this.script = options.script ?? eventStoreWorkerScript();
+  }
+
+  start(): void {
+    if (this.state !== 'idle') return;
+    this.state = 'running';
+    this.spawn();
+  }
+
+  append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly DomainEvent[],
+    metadata: AppendMetadata,
+  ): Promise<AppendedStream> {
+    return this.request({ kind: 'append', streamId, expectedVersion, events, metadata }).then(([stream]) => stream);
+  }
+
+  appendToNewStreams(
+    entries: readonly NewStreamEntry[],
+    metadata: Omit<AppendMetadata, 'aggregateId'>,
+  ): Promise<AppendedStream[]> {
+    return this.request({ kind: 'append-to-new-streams', entries, metadata });
+  }
+
+  /** The worker's last report (every two seconds), and the appends waiting for it. */
+  metrics(): ThreadStatus & { inFlight: number } {
+    return { ...this.lastStatus, inFlight: this.inFlight.size };
+  }
+
+  /** Lets the worker's relay publish what was appended, disconnects, and ends the thread. Idempotent. */
+  async close(): Promise<void> {
+    if (this.state === 'closed' || this.state === 'closing') return;
+    this.state = 'closing';
+    clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (!worker) {
+      this.state = 'closed';
+      return;
+    }
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const timeout = setTimeout(() => void worker.terminate(), this.options.closeTimeoutMs ?? 10_000);
+    worker.postMessage({ kind: 'close' } satisfies ThreadRequest);
+    await exited;
+    clearTimeout(timeout);
+    this.state = 'closed';
+  }
+
+  private request(request: DistributiveOmit<AppendRequest, 'id'>): Promise<AppendedStream[]> {
+    const worker = this.worker;
+    if (this.state !== 'running' || !worker) {
+      return Promise.reject(new EventStoreThreadError(this.settings.name, `not running (${this.state})`));
+    }
+    const id = this.nextId++;
+    return new Promise<AppendedStream[]>((resolve, reject) => {
+      this.inFlight.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as AppendRequest);
+    });
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script.path, {
+      workerData: this.settings,
+      execArgv: this.script.execArgv,
+      name: `event-store-thread:${this.settings.name}`,
+    });
+    this.worker = worker;
+    worker.on('message', (reply: ThreadReply) => this.onReply(reply));
+    worker.on('error', (error) =>
+      this.logger.error({ err: error, thread: this.settings.name }, 'event store thread failed'),
+    );
+    worker.on('exit', (code) => this.onExit(worker, code));
+  }
+
+  private onReply(reply: ThreadReply): void {
+    switch (reply.kind) {
+      case 'appended':
+        this.settle(reply.id)?.resolve(reply.streams);
+        return;
+      case 'failed':
+        this.settle(reply.id)?.reject(
+          new EventStoreThreadError(this.settings.name, reply.error.message, reply.error.name),
+        );
+        return;
+      case 'status':
+        this.lastStatus = reply.status;
+        return;
+      case 'closed':
+        return;
+      default: {
+        const unknown: never = reply;
+        throw new Error(`unknown reply ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private settle(id: number): InFlight | undefined {
+    const waiting = this.inFlight.get(id);
+    this.inFlight.delete(id);
+    return waiting;
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.lastStatus = { ...this.lastStatus, storeReady: false, leaseHeld: false };
+    const lost = [...this.inFlight.values()];
+    this.inFlight.clear();
+    const error = new EventStoreThreadError(this.settings.name, `worker exited (code ${code}) before answering`);
+    lost.forEach(({ reject }) => reject(error));
+    if (this.state !== 'running') return;
+    this.logger.error({ thread: this.settings.name, code }, 'event store thread exited; restarting it');
+    this.restartTimer = setTimeout(() => {
+      if (this.state === 'running') this.spawn();
+    }, this.options.restartDelayMs ?? 1_000);
+  }
+}

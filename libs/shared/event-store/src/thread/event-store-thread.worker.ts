@@ -1,0 +1,164 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLogger } from '@credstream/observability';
+import { kafkaClientConfig } from '@credstream/runtime/kafka-client';
+import { Kafka, type Producer } from 'kafkajs';
+import mongoose from 'mongoose';
+import { EventRelay } from '../relay/event-relay';
+import { createRelayProducer } from '../relay/relay-producer';
+import { MongoEventStore } from '../store/mongo-event-store';
+import type {
+  AppendedStream,
+  EventStoreThreadSettings,
+  ThreadReply,
+  ThreadRequest,
+} from './event-store-thread.protocol';
+
+/**
+ * The worker side of `EventStoreThread`: its own MongoDB connection, an event store on its own collections, and that
+ * store's relay with its own Kafka producer. Everything heavy about recording an event (envelopes, JSON, BSON, the
+ * inserts, encoding Kafka records) happens here, off the service's event loop.
+ */
+const RETRY_DELAY_MS = 1_000;
+/** How long an append waits for a store that is still connecting before it is refused (the caller retries). */
+const READY_WAIT_MS = 5_000;
+const STATUS_INTERVAL_MS = 2_000;
+/** On close, how long the relay may keep publishing what the last appends stored before it stops. */
+const DRAIN_MS = 3_000;
+
+const port = parentPort;
+if (!port) throw new Error('event-store-thread.worker runs as a worker thread only');
+const settings = workerData as EventStoreThreadSettings;
+const logger = createLogger({ serviceName: settings.serviceName, level: settings.logLevel }).child({
+  component: 'event-store-thread',
+  thread: settings.name,
+});
+const connection = mongoose.createConnection();
+connection.set('bufferCommands', false);
+const store = new MongoEventStore({ connection, collectionPrefix: settings.collectionPrefix });
+let closing = false;
+let storeReady = false;
+let producer: Producer | undefined;
+let relay: EventRelay | undefined;
+const opened = openStore();
+const relayStarted = opened.then(startRelay);
+const statusTimer = setInterval(postStatus, STATUS_INTERVAL_MS);
+
+port.on('message', (request: ThreadRequest) => void handle(request));
+
+function reply(message: ThreadReply): void {
+  port?.postMessage(message);
+}
+
+async function handle(request: ThreadRequest): Promise<void> {
+  if (request.kind === 'close') return close();
+  try {
+    await untilStoreReady();
+    const streams: AppendedStream[] =
+      request.kind === 'append'
+        ? [await store.append(request.streamId, request.expectedVersion, request.events, request.metadata)]
+        : await store.appendToNewStreams(request.entries, request.metadata);
+    reply({
+      kind: 'appended',
+      id: request.id,
+      streams: streams.map(({ streamId, version }) => ({ streamId, version })),
+    });
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    reply({ kind: 'failed', id: request.id, error: { name, message } });
+  }
+}
+
+async function untilStoreReady(): Promise<void> {
+  if (storeReady) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`event store thread ${settings.name} has no MongoDB connection yet`)),
+      READY_WAIT_MS,
+    );
+  });
+  try {
+    await Promise.race([opened, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!storeReady) throw new Error(`event store thread ${settings.name} is closing`);
+}
+
+async function openStore(): Promise<void> {
+  for (let attempt = 1; !closing; attempt++) {
+    try {
+      await connection.openUri(settings.mongoUri, { serverSelectionTimeoutMS: 5_000, connectTimeoutMS: 5_000 });
+      await store.init();
+      storeReady = true;
+      postStatus();
+      return;
+    } catch (error) {
+      if (attempt === 1) logger.warn({ err: error }, 'event store thread not connected to MongoDB yet; retrying');
+      await sleep(RETRY_DELAY_MS);
+    }
+  }
+}
+
+async function startRelay(): Promise<void> {
+  for (let attempt = 1; !closing; attempt++) {
+    try {
+      producer = createRelayProducer(new Kafka(kafkaClientConfig(settings.kafka, settings.name, logger)));
+      await producer.connect();
+      relay = new EventRelay({
+        connection,
+        producer,
+        logger,
+        collectionPrefix: settings.collectionPrefix,
+        notifier: store.notifier,
+        ...settings.relayTuning,
+      });
+      await relay.start();
+      logger.info('event store thread relay started');
+      return;
+    } catch (error) {
+      if (attempt === 1) logger.warn({ err: error }, 'event store thread relay not started yet; retrying');
+      await producer?.disconnect().catch(() => undefined);
+      producer = undefined;
+      relay = undefined;
+      await sleep(RETRY_DELAY_MS);
+    }
+  }
+}
+
+function postStatus(): void {
+  const counters = relay?.metrics();
+  reply({
+    kind: 'status',
+    status: { storeReady, leaseHeld: counters?.leaseHeld ?? false, published: counters?.published ?? 0 },
+  });
+}
+
+/** Stops the relay once it published what the store holds, then lets the thread end. */
+async function close(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  clearInterval(statusTimer);
+  await relayStarted.catch(() => undefined);
+  await publishRemaining();
+  await relay?.stop();
+  await producer?.disconnect().catch(() => undefined);
+  await connection.close(true).catch(() => undefined);
+  postStatus();
+  reply({ kind: 'closed' });
+  port?.close();
+}
+
+/** Lets the relay publish the last appends (bounded): another replica or the next start would, but later. */
+async function publishRemaining(): Promise<void> {
+  if (!relay?.metrics().leaseHeld) return;
+  const deadline = Date.now() + DRAIN_MS;
+  while (Date.now() < deadline) {
+    const lag = await relay.lag().catch(() => undefined);
+    if (!lag || lag.commits === 0) return;
+    await sleep(50);
+  }
+  logger.warn('event store thread closed before its relay published everything; the next start publishes the rest');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
