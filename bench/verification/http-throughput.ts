@@ -175,11 +175,11 @@ function processCpuSplit(pid: number | undefined): { user: number; system: numbe
   }
 }
 
-/** Events in the service's event store (one commit per group of verifications). */
+/** Events in the verifications' own event store (one commit per group of verifications). */
 async function storedEvents(mongoUri: string): Promise<number> {
   const connection = await mongoose.createConnection(mongoUri).asPromise();
   try {
-    const commits = connection.collection<{ fromVersion: number; toVersion: number }>('verification_commits');
+    const commits = connection.collection<{ fromVersion: number; toVersion: number }>('verification_events_commits');
     let events = 0;
     for await (const commit of commits.find({}, { projection: { fromVersion: 1, toVersion: 1 } })) {
       events += commit.toVersion - commit.fromVersion + 1;

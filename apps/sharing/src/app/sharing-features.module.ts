@@ -1,5 +1,5 @@
 import {
-  BeforeApplicationShutdown,
+  OnApplicationShutdown,
   DynamicModule,
   Inject,
   Injectable,
@@ -10,7 +10,7 @@ import {
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
-import { EVENT_STORE, type EventAppender, type EventStore } from '@credstream/event-store';
+import { EVENT_STORE, type EventAppender, type EventStore, type EventStoreThread } from '@credstream/event-store';
 import { businessNow } from '@credstream/observability';
 import { DomainProblemsInterceptor, fastRoutesProvider, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
 import {
@@ -68,12 +68,16 @@ import { WalletPageController } from '../wallet/wallet-page.controller';
 import { WalletController } from '../wallet/wallet.controller';
 import { SHARING_CONFIG, VIEWS_STORE } from './sharing.tokens';
 
-/** Creates the read-model indexes once MongoDB answers, and flushes buffered page views on shutdown. */
+/**
+ * Creates the read-model indexes once MongoDB answers. On shutdown, once HTTP has stopped, appends the last page views
+ * into the views store and closes it (its relay publishes them first).
+ */
 @Injectable()
-class SharingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class SharingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly mongo: MongoConnection,
     @Inject(PAGE_VIEW_SINK) private readonly views: BufferedPageViewSink,
+    @Inject(VIEWS_STORE) private readonly viewsStore: EventStoreThread,
     @Inject(MAILER) private readonly mailer: SmtpMailer,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
@@ -84,10 +88,11 @@ class SharingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     void this.createIndexes();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    await this.views.close();
     this.mailer.close();
+    await this.views.close();
+    await this.viewsStore.close();
   }
 
   /** In the background, retried until MongoDB answers: lookups work without the indexes, only slower. */

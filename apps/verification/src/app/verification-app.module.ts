@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { EventSourcingModule } from '@credstream/event-store';
+import { EventSourcingModule, EventStoreThreadModule } from '@credstream/event-store';
 import { ConnectionsModule, HealthModule, LoggingModule, MetricsModule } from '@credstream/runtime';
 import type { VerificationConfig } from '../config/verification.config';
-import { VerifyCredentialModule } from '../verify-credential/verify-credential.module';
+import { VERIFICATIONS_STORE, VerifyCredentialModule } from '../verify-credential/verify-credential.module';
 import { jsonBodyLimitProvider } from './json-body-limit.provider';
 
 /** Root module of the verification service: wiring only. */
@@ -18,6 +18,17 @@ export class VerificationAppModule {
         HealthModule,
         MetricsModule.forRoot(),
         EventSourcingModule.forRoot({ collectionPrefix: 'verification_' }),
+        // Every verification is an event: a store of their own, recorded and relayed on a worker thread (ADR 0010).
+        EventStoreThreadModule.forRoot({
+          provide: VERIFICATIONS_STORE,
+          settings: {
+            name: 'verification-events',
+            serviceName: 'verification',
+            mongoUri: config.MONGODB_URI,
+            kafka: config,
+            collectionPrefix: 'verification_events_',
+          },
+        }),
         VerifyCredentialModule.register(config),
       ],
       providers: [jsonBodyLimitProvider(config.VERIFY_JSON_BODY_LIMIT_BYTES)],

@@ -12,7 +12,7 @@ import {
 import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Logger } from 'pino';
-import { EVENT_STORE, type EventStore } from '@credstream/event-store';
+import type { EventAppender, EventStoreThread } from '@credstream/event-store';
 import { fastRoutesProvider, ROOT_LOGGER } from '@credstream/runtime';
 import {
   BAKED_BADGE_READER,
@@ -68,6 +68,9 @@ import { VERIFY_HTTP_OPTIONS, type VerifyHttpOptions } from './verify-http.optio
 import { VerifyController } from './verify.controller';
 import { VerifyJsonFastRoute } from './verify-json.fast-route';
 
+/** The verifications' own event store, on a worker thread (an `EventAppender`). */
+export const VERIFICATIONS_STORE = Symbol('VERIFICATIONS_STORE');
+
 /**
  * The use case of verifying a credential: its ports bound to their adapters, the handler, the two API endpoints and
  * the public page (rate-limited, open to browsers of any origin), and the recording of every verification.
@@ -107,8 +110,8 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
       { provide: BAKED_BADGE_READER, useFactory: (): BakedBadgeReader => new ImageBakedBadgeReader() },
       {
         provide: EventStoreVerificationRecorder,
-        inject: [EVENT_STORE, ROOT_LOGGER],
-        useFactory: (store: EventStore, logger: Logger) =>
+        inject: [VERIFICATIONS_STORE, ROOT_LOGGER],
+        useFactory: (store: EventAppender, logger: Logger) =>
           new EventStoreVerificationRecorder(store, {
             awaitStored: config.VERIFY_AWAIT_EVENT_STORED,
             onError: (error, events) => logger.warn({ err: error, events }, 'recording verifications failed; retrying'),
@@ -216,7 +219,10 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
     };
   }
 
-  constructor(@Inject(EventStoreVerificationRecorder) private readonly recorder: EventStoreVerificationRecorder) {}
+  constructor(
+    @Inject(EventStoreVerificationRecorder) private readonly recorder: EventStoreVerificationRecorder,
+    @Inject(VERIFICATIONS_STORE) private readonly verificationsStore: EventStoreThread,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
@@ -227,8 +233,9 @@ export class VerifyCredentialModule implements NestModule, OnApplicationShutdown
       );
   }
 
-  /** Verifications answered just before shutdown are still recorded. */
+  /** Verifications answered just before shutdown are still recorded (and published before the store closes). */
   async onApplicationShutdown(): Promise<void> {
     await this.recorder.drain();
+    await this.verificationsStore.close();
   }
 }

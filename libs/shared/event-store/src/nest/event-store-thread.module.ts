@@ -1,4 +1,4 @@
-import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ROOT_LOGGER } from '@credstream/runtime';
 import type { Logger } from 'pino';
 import { Gauge, register } from 'prom-client';
@@ -14,24 +14,21 @@ export interface EventStoreThreadModuleOptions {
 
 const THREADS = new Map<string, EventStoreThread>();
 
-/**
- * Starts the thread once the application is up and closes it in `onApplicationShutdown`: after every
- * `beforeApplicationShutdown` hook, where recorders flush their last events into it.
- */
+/** Starts the thread once the application is up. Closing it is its owner's job: after the last flush into it. */
 @Injectable()
-class EventStoreThreadLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class EventStoreThreadStarter implements OnApplicationBootstrap {
   constructor(private readonly thread: EventStoreThread) {}
 
   onApplicationBootstrap(): void {
     this.thread.start();
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.thread.close();
-  }
 }
 
-/** An `EventStoreThread` (its own store, relay and worker thread) bound to a token. See ADR 0010. */
+/**
+ * An `EventStoreThread` (its own store, relay and worker thread) bound to a token, started with the application.
+ * The module that records into it closes it in its own shutdown hook, after flushing: Nest gives no order between
+ * two modules' hooks of the same phase. See ADR 0010.
+ */
 @Module({})
 export class EventStoreThreadModule {
   static forRoot({ provide, settings }: EventStoreThreadModuleOptions): DynamicModule {
@@ -50,9 +47,9 @@ export class EventStoreThreadModule {
           },
         },
         {
-          provide: EventStoreThreadLifecycle,
+          provide: EventStoreThreadStarter,
           inject: [provide],
-          useFactory: (thread: EventStoreThread) => new EventStoreThreadLifecycle(thread),
+          useFactory: (thread: EventStoreThread) => new EventStoreThreadStarter(thread),
         },
       ],
       exports: [provide],

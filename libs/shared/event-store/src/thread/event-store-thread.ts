@@ -118,6 +118,8 @@ export class EventStoreThread implements EventAppender {
       name: `event-store-thread:${this.settings.name}`,
     });
     this.worker = worker;
+    // A thread its owner forgot to close must not keep the process alive.
+    worker.unref();
     worker.on('message', (reply: ThreadReply) => this.onReply(reply));
     worker.on('error', (error) =>
       this.logger.error({ err: error, thread: this.settings.name }, 'event store thread failed'),

@@ -1,6 +1,6 @@
 import { captureTraceContext, currentRequestContext, type EventTraceContext } from '@credstream/observability';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventStore } from '@credstream/event-store';
+import type { EventAppender } from '@credstream/event-store';
 import type { VerificationRecorder } from '@credstream/verification/application';
 import type { CredentialVerifiedData } from '@credstream/verification/domain';
 
@@ -42,7 +42,8 @@ interface Pending {
 }
 
 /**
- * Appends `credential.verified.v1` to the event store (the relay publishes it) with group commit: while one append
+ * Appends `credential.verified.v1` to an event store (normally the verifications' own store on a worker thread, ADR
+ * 0010; its relay publishes them) with group commit: while one append
  * is in flight, the verifications finishing meanwhile queue up and go in the next one, so under load one commit
  * carries hundreds of events. A verification either waits for its append (`awaitStored`) or only for the queue. Each append is a new stream
  * (aggregate `verification`, one batch of one tenant); `verificationId` in the data identifies a verification.
@@ -55,7 +56,7 @@ export class EventStoreVerificationRecorder implements VerificationRecorder {
   private stopped = false;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: EventAppender,
     options: Partial<VerificationRecorderOptions> = {},
   ) {
     this.options = { ...DEFAULT_VERIFICATION_RECORDER, ...options };
