@@ -9,6 +9,8 @@ import { freePort, waitFor } from '@credstream/testing';
  */
 const workspaceRoot = join(__dirname, '..', '..');
 const SERVICES = ['issuance', 'verification', 'sharing', 'analytics'] as const;
+/** Services that record events through an EventStoreThread: its worker is a separate file of the bundle. */
+const WITH_EVENT_STORE_THREAD: readonly string[] = ['verification', 'sharing'];
 
 interface Exit {
   code: number | null;
@@ -17,7 +19,10 @@ interface Exit {
   stderr: string;
 }
 
-function launch(service: string, env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit> } {
+function launch(
+  service: string,
+  env: Record<string, string>,
+): { child: ChildProcess; exited: Promise<Exit>; stdout: () => string } {
   const main = join(workspaceRoot, 'dist', 'apps', service, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build)`);
   const child = spawn(process.execPath, [main], {
@@ -31,7 +36,7 @@ function launch(service: string, env: Record<string, string>): { child: ChildPro
   const exited = new Promise<Exit>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
-  return { child, exited };
+  return { child, exited, stdout: () => stdout };
 }
 
 describe.each(SERVICES)('the built %s service', (service) => {
@@ -55,7 +60,11 @@ describe.each(SERVICES)('the built %s service', (service) => {
 
   it('becomes ready, then shuts down gracefully on SIGTERM within its budget', async () => {
     const port = await freePort();
-    const { child, exited } = launch(service, { PORT: String(port), HOST: '127.0.0.1', SHUTDOWN_TIMEOUT_MS: '8000' });
+    const { child, exited, stdout } = launch(service, {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHUTDOWN_TIMEOUT_MS: '8000',
+    });
     try {
       await waitFor(
         () =>
@@ -66,6 +75,13 @@ describe.each(SERVICES)('the built %s service', (service) => {
         (status) => status === 200,
         { what: `${service} ready`, timeoutMs: 30_000 },
       );
+      if (WITH_EVENT_STORE_THREAD.includes(service)) {
+        await waitFor(
+          async () => stdout(),
+          (output) => output.includes('event store thread relay started'),
+          { what: `${service}'s event store thread (event-store-thread.worker.js beside main.js)`, timeoutMs: 30_000 },
+        );
+      }
     } catch (error) {
       child.kill('SIGKILL');
       throw error;
@@ -80,6 +96,8 @@ describe.each(SERVICES)('the built %s service', (service) => {
       .split('\n')
       .map((line) => JSON.parse(line) as { msg: string; service: string; level: string });
     expect(messages.every((line) => line.service === service)).toBe(true);
+    const errors = messages.filter((line) => line.level === 'error' || line.level === 'fatal').map((line) => line.msg);
+    expect(errors.filter((msg) => /event store thread|could not find/.test(msg))).toEqual([]);
     expect(messages.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
   }, 60_000);
 });

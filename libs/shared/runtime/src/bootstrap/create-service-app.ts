@@ -1,5 +1,5 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -49,7 +49,8 @@ export async function createServiceApp(
 /** The routes a module registered with `fastRoutesProvider`, if any. */
 function fastRoutesOf(app: INestApplication): FastRoute[] {
   try {
-    return app.get<FastRoute[]>(FAST_ROUTES, { strict: false });
+    // Through ModuleRef: the application's own `get` logs an error before throwing for a missing provider.
+    return app.get(ModuleRef).get<FastRoute[]>(FAST_ROUTES, { strict: false });
   } catch (error) {
     if (error instanceof UnknownElementException) return [];
     throw error;
