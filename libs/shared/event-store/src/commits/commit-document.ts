@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@credstream/contracts';
 import type { mongo } from 'mongoose';
+import { isPacked, streamTextsOf, textOf, type EventText } from './packed-text';
 
 /**
  * Positions are grouped for the relay's reads: a commit at position p has `bucket = floor(p / BUCKET_SIZE)`
@@ -23,7 +24,8 @@ export const BLOCK_SIZE = 1024;
  *   closed by the relay (or by an appender that gave up) so that the relay can move past it.
  *
  * Events are stored as JSON text: what the relay publishes is text anyway, and FerretDB converts every
- * nested field between BSON and PostgreSQL jsonb, which made reading structured events ~4× slower.
+ * nested field between BSON and PostgreSQL jsonb, which made reading structured events ~4× slower. Large texts
+ * (batches) are stored deflated (`packed-text.ts`); readers take either.
  */
 export interface CommitDocument {
   _id?: mongo.ObjectId;
@@ -34,13 +36,15 @@ export interface CommitDocument {
   position: number | string;
   bucket?: number;
   block?: number;
-  /** JSON `EventEnvelope[]` of a single-stream commit. */
-  events?: string;
+  /** JSON `EventEnvelope[]` of a single-stream commit; deflated (BSON binary) when large. */
+  events?: EventText;
   /** Batch commits and reservations. */
   batch?: string;
   /** Batch commits: the new streams, and each stream's JSON `EventEnvelope[]` at the same index. */
   streams?: string[];
   streamEvents?: string[];
+  /** Instead of `streamEvents` when they are large: their texts joined by newlines, deflated. */
+  packedStreamEvents?: EventText;
   committedAt: Date;
 }
 
@@ -63,20 +67,22 @@ export function isReservation(commit: CommitDocument): boolean {
 
 /** Every event of a commit, batch commits included, in stream then version order. */
 export function eventsOf(commit: CommitDocument): EventEnvelope[] {
-  if (commit.streamEvents) return commit.streamEvents.flatMap((json) => JSON.parse(json) as EventEnvelope[]);
+  const streamTexts = streamTextsOf(commit);
+  if (streamTexts) return streamTexts.flatMap((json) => JSON.parse(json) as EventEnvelope[]);
   return parseEvents(commit.events as LegacyEvents);
 }
 
 /** The events of one stream in a batch commit. */
 export function streamEventsOf(batchCommit: CommitDocument, streamId: string): EventEnvelope[] {
   const index = batchCommit.streams?.indexOf(streamId) ?? -1;
-  return index < 0 ? [] : parseEvents(batchCommit.streamEvents?.[index]);
+  return index < 0 ? [] : parseEvents(streamTextsOf(batchCommit)?.[index]);
 }
 
-type LegacyEvents = string | EventEnvelope[] | undefined;
+type LegacyEvents = EventText | EventEnvelope[] | undefined;
 
 /** Tolerates commits written before events were stored as text (an array of envelopes). */
 function parseEvents(events: LegacyEvents): EventEnvelope[] {
   if (events === undefined) return [];
-  return typeof events === 'string' ? (JSON.parse(events) as EventEnvelope[]) : events;
+  if (typeof events === 'string' || isPacked(events)) return JSON.parse(textOf(events)) as EventEnvelope[];
+  return events;
 }

@@ -123,7 +123,8 @@ export class RecentCommits {
 }
 
 function sizeOf(commit: CommitDocument): number {
-  let chars = commit.events?.length ?? 0;
+  // Remembered commits hold plain text (the store deflates only the copy it inserts).
+  let chars = typeof commit.events === 'string' ? commit.events.length : 0;
   for (const json of commit.streamEvents ?? []) chars += json.length;
   return chars + 256;
 }

@@ -12,6 +12,7 @@ import {
   usePrivateMongo,
 } from '../testing/event-store-test-env';
 import type { AppendResult } from './event-store';
+import { isPacked } from '../commits/packed-text';
 import { MongoEventStore } from './mongo-event-store';
 import { StreamReader } from './stream-reader';
 
@@ -68,7 +69,23 @@ describe('MongoEventStore (FerretDB)', () => {
       { fromVersion: 1, toVersion: 2, position: 1, bucket: 0 },
       { fromVersion: 3, toVersion: 5, position: 2, bucket: 0 },
     ]);
-    expect(JSON.parse(commits[1]!.events!)).toEqual(second.events);
+    expect(JSON.parse(commits[1]!.events as string)).toEqual(second.events);
+  });
+
+  it('stores a large commit deflated and reads it back as it was appended', async () => {
+    const writer = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_' });
+    const appended = await writer.append('tenant-big', 'no-stream', tenantEvents(300), tenantMetadata());
+    const small = await writer.append('tenant-big', 300, tenantEvents(1), tenantMetadata());
+
+    const [big, plain] = await store.commits.collection
+      .find({ streamId: 'tenant-big' })
+      .sort({ fromVersion: 1 })
+      .toArray();
+    expect(isPacked(big!.events)).toBe(true);
+    expect(typeof plain!.events).toBe('string');
+    // Another process (no memory of the append) reads the deflated text.
+    const reader = new MongoEventStore({ connection: db.connection, collectionPrefix: 't_' });
+    expect(await reader.readStream('tenant-big')).toEqual([...appended.events, ...small.events]);
   });
 
   it('refuses a stale expected version with the current one, and writes nothing', async () => {

@@ -21,6 +21,7 @@ import type {
 import { assertValidExpectedVersion, ExpectedVersion } from './expected-version';
 import { assertIntegrationEventsValid } from './integration-event-check';
 import { RecentStates } from './recent-states';
+import { packedForStorage } from '../commits/packed-text';
 import { StreamReader } from './stream-reader';
 
 export const DEFAULT_MAX_EVENTS_PER_APPEND = 1000;
@@ -255,13 +256,16 @@ export class MongoEventStore implements EventStore {
    * relay need not wait for it.
    */
   private async insertAtNextPosition(commit: Omit<CommitDocument, 'position'>): Promise<boolean> {
+    // Deflated before taking a position: a position waits for its commit (the relay cannot pass it) meanwhile.
+    const stored = await packedForStorage(commit);
     for (;;) {
       const { recent } = this.notifier;
       const position = await recent.allocate(() => this.positions.next());
-      const positioned = { ...commit, position, bucket: bucketOf(position), block: blockOf(position) };
+      const place = { position, bucket: bucketOf(position), block: blockOf(position) };
       try {
-        await this.commits.insert(positioned);
-        recent.committed(positioned);
+        await this.commits.insert({ ...stored, ...place });
+        // The relay publishes from memory: the plain text, not the stored (maybe deflated) form.
+        recent.committed({ ...commit, ...place });
         return true;
       } catch (error) {
         recent.released(position);

@@ -1,5 +1,6 @@
 import { Decider } from '@credstream/event-sourcing';
 import { eventsOf, isReservation } from '../commits/commit-document';
+import { isPacked } from '../commits/packed-text';
 import { StreamVersionConflictError } from '../errors/stream-version-conflict.error';
 import {
   openTestDatabase,
@@ -55,8 +56,13 @@ describe('MongoEventStore.appendToNewStreams (FerretDB)', () => {
       1, 2,
     ]);
 
+    // 100 events are over the packing threshold: the streams' texts are stored deflated, together.
+    expect(commits[0]!.streamEvents).toBeUndefined();
+    expect(isPacked(commits[0]!.packedStreamEvents)).toBe(true);
     const read = await store.readStream('credential-7');
     expect(read).toEqual(results[7]!.events);
+    const otherProcess = new MongoEventStore({ connection: db.connection, collectionPrefix: 'b_' });
+    expect(await otherProcess.readStream('credential-9')).toEqual(results[9]!.events);
     expect(read.every((event) => event.aggregateId === 'credential-7')).toBe(true);
     expect(await store.aggregate('credential-7', eventCounter)).toEqual({ state: 2, version: 2 });
 
