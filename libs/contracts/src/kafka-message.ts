@@ -8,6 +8,11 @@ export interface KafkaEventMessage {
 }
 
 export function toKafkaMessage(event: EventEnvelope): KafkaEventMessage {
+  return toKafkaMessageOfJson(event, JSON.stringify(event));
+}
+
+/** The same, when the caller already has the envelope's JSON text (`JSON.stringify(event)`, byte for byte). */
+export function toKafkaMessageOfJson(event: EventEnvelope, json: string): KafkaEventMessage {
   const headers: Record<string, string> = {
     [EVENT_HEADERS.id]: event.id,
     [EVENT_HEADERS.type]: event.type,
@@ -16,7 +21,7 @@ export function toKafkaMessage(event: EventEnvelope): KafkaEventMessage {
   };
   if (event.traceparent) headers[EVENT_HEADERS.traceparent] = event.traceparent;
   if (event.tracestate) headers[EVENT_HEADERS.tracestate] = event.tracestate;
-  return { key: event.aggregateId, value: JSON.stringify(event), headers };
+  return { key: event.aggregateId, value: json, headers };
 }
 
 /** Header values as kafkajs delivers them: Buffer, string, arrays of those, or undefined. */

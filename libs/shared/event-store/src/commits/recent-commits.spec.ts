@@ -60,6 +60,17 @@ describe('RecentCommits', () => {
     expect(await recent.allocationsAnswered(1_000)).toBe(false);
   });
 
+  it('keeps the events an appender built for its commit, for the relay', () => {
+    const recent = new RecentCommits();
+    const remembered = commit(3, '[{"id":"e"}]');
+    const events = { envelopes: [], json: ['{"id":"e"}'] };
+    recent.committed(remembered, events);
+    recent.committed(commit(4));
+
+    expect(recent.eventsOf(remembered)).toBe(events);
+    expect(recent.eventsOf(recent.runFrom(4, 1)[0]!)).toBeUndefined();
+  });
+
   it('forgets what the relay has passed', () => {
     const recent = new RecentCommits();
     for (const position of [10, 11, 12]) recent.committed(commit(position));

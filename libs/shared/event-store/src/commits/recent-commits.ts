@@ -1,4 +1,11 @@
+import type { EventEnvelope } from '@credstream/contracts';
 import type { CommitDocument } from './commit-document';
+
+/** A commit's events as the appender built them, in `eventsOf` order, and each one's JSON text. */
+export interface PublishableEvents {
+  envelopes: readonly EventEnvelope[];
+  json: readonly string[];
+}
 
 /** A commit as inserted at a numeric position. */
 export type PositionedCommit = CommitDocument & { position: number };
@@ -21,6 +28,7 @@ export const DEFAULT_RECENT_COMMITS_LIMITS: RecentCommitsLimits = { maxChars: 64
  */
 export class RecentCommits {
   private readonly commits = new Map<number, PositionedCommit>();
+  private readonly publishable = new WeakMap<PositionedCommit, PublishableEvents>();
   private readonly inFlight = new Set<number>();
   /** Position requests sent to the counter and not answered yet. */
   private readonly allocations = new Set<Promise<unknown>>();
@@ -66,10 +74,11 @@ export class RecentCommits {
     this.inFlight.add(position);
   }
 
-  /** The insert at `position` was acknowledged. */
-  committed(commit: PositionedCommit): void {
+  /** The insert at `position` was acknowledged; `events` spares the relay parsing and serialising them again. */
+  committed(commit: PositionedCommit, events?: PublishableEvents): void {
     this.inFlight.delete(commit.position);
     this.commits.set(commit.position, commit);
+    if (events) this.publishable.set(commit, events);
     this.lowest = Math.min(this.lowest, commit.position);
     this.chars += sizeOf(commit);
     this.evictBeyondLimit();
@@ -93,6 +102,11 @@ export class RecentCommits {
       run.push(commit);
     }
     return run;
+  }
+
+  /** The events of a remembered commit as its appender built them, if it gave them. */
+  eventsOf(commit: PositionedCommit): PublishableEvents | undefined {
+    return this.publishable.get(commit);
   }
 
   /** Drops everything at or before `position` (the relay's checkpoint passed it). */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { CommitDocument, eventsOf, isGap } from '../commits/commit-document';
-import type { RecentCommits } from '../commits/recent-commits';
+import type { PositionedCommit, RecentCommits } from '../commits/recent-commits';
 import { CommitLog, UnpublishedLag } from '../commits/commit-log';
 import { PositionCounter } from '../commits/position-counter';
 import { GapWatch } from './gap-watch';
@@ -191,11 +191,14 @@ export class EventRelay {
     for (const commit of batch) {
       if (isGap(commit)) continue;
       commits += 1;
-      for (const event of eventsOf(commit)) {
+      // This process's own commits come with their events already built and serialised.
+      const built = this.recent?.eventsOf(commit as PositionedCommit);
+      const events = built?.envelopes ?? eventsOf(commit);
+      events.forEach((event, index) => {
         const topic = this.options.topicFor(event);
         if (topic === undefined) skipped += 1;
-        else pending.push(tracedMessage(event, topic));
-      }
+        else pending.push(tracedMessage(event, topic, built?.json[index]));
+      });
       if (pending.length >= this.options.maxMessagesPerSend) {
         await this.send(pending);
         published += pending.length;

@@ -1,4 +1,4 @@
-import { EVENT_HEADERS, EventEnvelope, toKafkaMessage } from '@credstream/contracts';
+import { EVENT_HEADERS, EventEnvelope, toKafkaMessage, toKafkaMessageOfJson } from '@credstream/contracts';
 import { restoreTraceContext } from '@credstream/observability';
 import { propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { OutgoingMessage } from './send-chunks';
@@ -13,7 +13,7 @@ export interface TracedMessage extends OutgoingMessage {
  * The Kafka message for an event, with a PRODUCER span that continues the trace the event was appended in.
  * The span's context replaces the stored trace context in the headers, so consumers become its children.
  */
-export function tracedMessage(envelope: EventEnvelope, topic: string): TracedMessage {
+export function tracedMessage(envelope: EventEnvelope, topic: string, json?: string): TracedMessage {
   const parent = restoreTraceContext(envelope);
   const span = trace.getTracer(RELAY_TRACER).startSpan(
     `publish ${envelope.type}`,
@@ -29,7 +29,7 @@ export function tracedMessage(envelope: EventEnvelope, topic: string): TracedMes
     },
     parent,
   );
-  const message = toKafkaMessage(envelope);
+  const message = json === undefined ? toKafkaMessage(envelope) : toKafkaMessageOfJson(envelope, json);
   const carrier: Record<string, string> = {};
   propagation.inject(trace.setSpan(parent, span), carrier);
   if (carrier[EVENT_HEADERS.traceparent]) {

@@ -38,15 +38,17 @@ describe('toEnvelopes', () => {
   });
 
   it('keeps the JSON text of exactly the envelopes it returns, for the commit document', () => {
-    const { envelopes, json } = toStoredEnvelopes(
+    const { envelopes, json, eventJson } = toStoredEnvelopes(
       's',
       1,
-      [created, { type: 'x.happened.v1', data: { at: new Date(0), gone: undefined } }],
+      [created, { type: 'x.happened.v1', data: { at: new Date(0), gone: undefined, n: -0, big: 1e21 } }],
       metadata,
       clock,
     );
     expect(json).toBe(JSON.stringify(envelopes));
     expect(JSON.parse(json)).toEqual(envelopes);
+    // Each event's own text, as the relay publishes it without serialising again.
+    expect(eventJson).toEqual(envelopes.map((envelope) => JSON.stringify(envelope)));
   });
 
   it("gives each event its own request's trace when the metadata names one per event", () => {

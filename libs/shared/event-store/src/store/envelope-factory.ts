@@ -10,6 +10,8 @@ export type Clock = () => Date;
 export interface StoredEnvelopes {
   envelopes: EventEnvelope[];
   json: string;
+  /** Each envelope's own JSON text (`json` is their array): the relay publishes these without serialising again. */
+  eventJson: string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export function toStoredEnvelopes(
     if (eventTrace.tracestate) envelope.tracestate = eventTrace.tracestate;
     return envelope;
   });
-  const json = JSON.stringify(drafts);
-  return { envelopes: JSON.parse(json) as EventEnvelope[], json };
+  const eventJson = drafts.map((draft) => JSON.stringify(draft));
+  const json = `[${eventJson.join(',')}]`;
+  return { envelopes: JSON.parse(json) as EventEnvelope[], json, eventJson };
 }

@@ -22,6 +22,7 @@ import { assertValidExpectedVersion, ExpectedVersion } from './expected-version'
 import { assertIntegrationEventsValid } from './integration-event-check';
 import { RecentStates } from './recent-states';
 import { packedForStorage } from '../commits/packed-text';
+import type { PublishableEvents } from '../commits/recent-commits';
 import { StreamReader } from './stream-reader';
 
 export const DEFAULT_MAX_EVENTS_PER_APPEND = 1000;
@@ -126,7 +127,7 @@ export class MongoEventStore implements EventStore {
       reader: this.reader,
       clock: this.clock,
       maxEvents: this.maxBatchEvents,
-      insertAtNextPosition: (commit) => this.insertAtNextPosition(commit),
+      insertAtNextPosition: (commit, events) => this.insertAtNextPosition(commit, events),
     });
     const [first] = results;
     if (first) this.notifier.notify(first.streamId);
@@ -234,15 +235,12 @@ export class MongoEventStore implements EventStore {
     events: readonly DomainEvent[],
     metadata: AppendMetadata,
   ): Promise<CommitOutcome> {
-    const { envelopes, json } = toStoredEnvelopes(streamId, head + 1, events, metadata, this.clock);
+    const { envelopes, json, eventJson } = toStoredEnvelopes(streamId, head + 1, events, metadata, this.clock);
     assertIntegrationEventsValid(streamId, envelopes);
-    const committed = await this.insertAtNextPosition({
-      streamId,
-      fromVersion: head + 1,
-      toVersion: head + envelopes.length,
-      events: json,
-      committedAt: this.clock(),
-    });
+    const committed = await this.insertAtNextPosition(
+      { streamId, fromVersion: head + 1, toVersion: head + envelopes.length, events: json, committedAt: this.clock() },
+      { envelopes, json: eventJson },
+    );
     if (!committed) return { committed: false };
     this.reader.rememberEnd(streamId, head + envelopes.length);
     this.notifier.notify(streamId);
@@ -255,7 +253,10 @@ export class MongoEventStore implements EventStore {
    * the relay's checkpoint. Resolves false on a version conflict, after closing the unused position so the
    * relay need not wait for it.
    */
-  private async insertAtNextPosition(commit: Omit<CommitDocument, 'position'>): Promise<boolean> {
+  private async insertAtNextPosition(
+    commit: Omit<CommitDocument, 'position'>,
+    events?: PublishableEvents,
+  ): Promise<boolean> {
     // Deflated before taking a position: a position waits for its commit (the relay cannot pass it) meanwhile.
     const stored = await packedForStorage(commit);
     for (;;) {
@@ -265,7 +266,7 @@ export class MongoEventStore implements EventStore {
       try {
         await this.commits.insert({ ...stored, ...place });
         // The relay publishes from memory: the plain text, not the stored (maybe deflated) form.
-        recent.committed({ ...commit, ...place });
+        recent.committed({ ...commit, ...place }, events);
         return true;
       } catch (error) {
         recent.released(position);

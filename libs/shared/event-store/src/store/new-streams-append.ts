@@ -6,6 +6,7 @@ import { StreamVersionConflictError } from '../errors/stream-version-conflict.er
 import { TooManyEventsError } from '../errors/too-many-events.error';
 import type { AppendMetadata } from './append-metadata';
 import { Clock, toStoredEnvelopes } from './envelope-factory';
+import type { PublishableEvents } from '../commits/recent-commits';
 import type { AppendResult, NewStreamEntry } from './event-store';
 import { assertIntegrationEventsValid } from './integration-event-check';
 import type { StreamReader } from './stream-reader';
@@ -15,7 +16,7 @@ export interface NewStreamsDependencies {
   reader: StreamReader;
   clock: Clock;
   maxEvents: number;
-  insertAtNextPosition(commit: Omit<CommitDocument, 'position'>): Promise<boolean>;
+  insertAtNextPosition(commit: Omit<CommitDocument, 'position'>, events?: PublishableEvents): Promise<boolean>;
 }
 
 /**
@@ -38,22 +39,28 @@ export async function appendNewStreams(
   const { clock } = dependencies;
   const streams: NewStream[] = entries.map(({ streamId, events, aggregateId, cause }) => {
     const streamMetadata = { ...metadata, ...definedOnly(cause), aggregateId: aggregateId ?? streamId };
-    const { envelopes, json } = toStoredEnvelopes(streamId, 1, events, streamMetadata, clock);
+    const { envelopes, json, eventJson } = toStoredEnvelopes(streamId, 1, events, streamMetadata, clock);
     assertIntegrationEventsValid(streamId, envelopes);
-    return { streamId, envelopes, json };
+    return { streamId, envelopes, json, eventJson };
   });
   const batch = uuidv7();
   const committedAt = clock();
   await reserve(streams, batch, committedAt, dependencies);
-  await dependencies.insertAtNextPosition({
-    streamId: `${BATCH_STREAM_PREFIX}${batch}`,
-    fromVersion: 1,
-    toVersion: total,
-    batch,
-    streams: streams.map(({ streamId }) => streamId),
-    streamEvents: streams.map(({ json }) => json),
-    committedAt,
-  });
+  await dependencies.insertAtNextPosition(
+    {
+      streamId: `${BATCH_STREAM_PREFIX}${batch}`,
+      fromVersion: 1,
+      toVersion: total,
+      batch,
+      streams: streams.map(({ streamId }) => streamId),
+      streamEvents: streams.map(({ json }) => json),
+      committedAt,
+    },
+    {
+      envelopes: streams.flatMap(({ envelopes }) => envelopes),
+      json: streams.flatMap(({ eventJson }) => eventJson),
+    },
+  );
   dependencies.reader.rememberCommittedBatch(batch);
   for (const { streamId, envelopes } of streams) dependencies.reader.rememberEnd(streamId, envelopes.length);
   return streams.map(({ streamId, envelopes }) => ({ streamId, version: envelopes.length, events: envelopes }));
@@ -63,6 +70,7 @@ interface NewStream {
   streamId: string;
   envelopes: EventEnvelope[];
   json: string;
+  eventJson: string[];
 }
 
 async function reserve(
