@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { FastReply, FastRoute } from '@credstream/runtime';
-import { PublicPageResponder } from './public-page.responder';
+import { PublicPageResponder, type PageResponse } from './public-page.responder';
 
 const PAGE_PATH = /^\/(c|s)\/([^/]+)$/;
 
@@ -20,15 +20,20 @@ export class PublicPageFastRoute implements FastRoute {
     return kind === 'c' ? '/c/:credentialId' : kind === 's' ? '/s/:shareId' : undefined;
   }
 
-  async serve(request: IncomingMessage, path: string): Promise<FastReply> {
+  serve(request: IncomingMessage, path: string): FastReply | Promise<FastReply> {
     const [, kind, id] = PAGE_PATH.exec(path) ?? [];
-    const page = await this.responder.respond(kind === 'c' ? 'credential' : 'share', decodeId(id), request);
-    const { 'content-type': contentType, ...headers } = page.headers;
-    if (page.status === 200 && isFresh(request, headers['etag'])) {
-      return { status: 304, contentType, body: '', headers };
-    }
-    return { status: page.status, contentType, body: page.body, headers };
+    const page = this.responder.respond(kind === 'c' ? 'credential' : 'share', decodeId(id), request);
+    return page instanceof Promise ? page.then((ready) => replyOf(ready, request)) : replyOf(page, request);
   }
+}
+
+/** The page as the lane sends it: 304 when the browser's copy is current. */
+function replyOf(page: PageResponse, request: IncomingMessage): FastReply {
+  const { 'content-type': contentType, ...headers } = page.headers;
+  if (page.status === 200 && isFresh(request, headers['etag'])) {
+    return { status: 304, contentType, body: '', headers };
+  }
+  return { status: page.status, contentType, body: page.body, headers };
 }
 
 /** An id as the path gives it; one that does not decode is no id of ours (and so not found). */

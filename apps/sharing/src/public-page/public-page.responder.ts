@@ -43,9 +43,14 @@ export class PublicPageResponder {
       `connect-src ${new URL(config.VERIFICATION_PUBLIC_URL).origin}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
   }
 
-  /** The page of a credential, or of a share link; its view is recorded. */
-  async respond(kind: 'credential' | 'share', id: string, request: IncomingMessage): Promise<PageResponse> {
-    const page = await this.find(kind, id);
+  /** The page of a credential, or of a share link; its view is recorded. Synchronous when the page is cached. */
+  respond(kind: 'credential' | 'share', id: string, request: IncomingMessage): PageResponse | Promise<PageResponse> {
+    const cached = this.findCached(kind, id);
+    if (cached) return this.responseFor(cached, request);
+    return this.find(kind, id).then((page) => this.responseFor(page, request));
+  }
+
+  private responseFor(page: PublicPage, request: IncomingMessage): PageResponse {
     if (page.kind !== 'credential') return statusResponse(page);
     this.pages.recordView(page, this.viewerOf(request));
     const rendered = this.renderedPage(page);
@@ -62,6 +67,12 @@ export class PublicPageResponder {
       },
       body: rendered.body,
     };
+  }
+
+  private findCached(kind: 'credential' | 'share', id: string): PublicPage | undefined {
+    if (!UUID_PATTERN.test(id)) return NOT_FOUND;
+    const key = id.toLowerCase();
+    return kind === 'credential' ? this.pages.cachedByCredential(key) : this.pages.cachedByShare(key);
   }
 
   /** The credential or share behind an id from a URL; a malformed id is simply not found. */

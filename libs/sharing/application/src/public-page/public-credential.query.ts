@@ -71,13 +71,28 @@ export class PublicCredentialQuery {
 
   async byShare(shareId: string): Promise<PublicPage> {
     const share = await this.shareCache.get(shareId, () => this.shares.get(shareId));
-    if (!share || share.revokedAt !== null) return NOT_FOUND;
-    const now = this.clock.now().toISOString();
-    if (!shareResolves({ status: 'active', expiresAt: share.expiresAt }, now)) return NOT_FOUND;
+    if (!this.resolves(share)) return NOT_FOUND;
     const credential = await this.credentialCache.get(share.credentialId, () =>
       this.credentials.get(share.credentialId),
     );
     return this.pageOf(credential, share);
+  }
+
+  /**
+   * The same answers as `byCredential` / `byShare` when everything they need is cached, synchronously (a hot page
+   * then costs no promise); undefined sends the caller to them.
+   */
+  cachedByCredential(credentialId: string): PublicPage | undefined {
+    const credential = this.credentialCache.peek(credentialId);
+    return credential && this.pageOf(credential.value, null);
+  }
+
+  cachedByShare(shareId: string): PublicPage | undefined {
+    const share = this.shareCache.peek(shareId);
+    if (!share) return undefined;
+    if (!this.resolves(share.value)) return NOT_FOUND;
+    const credential = this.credentialCache.peek(share.value.credentialId);
+    return credential && this.pageOf(credential.value, share.value);
   }
 
   /** Records the view unless it comes from a known bot. Never waits, never throws. */
@@ -96,6 +111,11 @@ export class PublicCredentialQuery {
       },
       page.credential.tenantId,
     );
+  }
+
+  private resolves(share: ShareLinkView | null): share is ShareLinkView {
+    if (!share || share.revokedAt !== null) return false;
+    return shareResolves({ status: 'active', expiresAt: share.expiresAt }, this.clock.now().toISOString());
   }
 
   private pageOf(credential: HeldCredential | null, share: ShareLinkView | null): PublicPage {

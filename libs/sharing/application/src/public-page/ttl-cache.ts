@@ -1,8 +1,11 @@
 const MAX_ENTRIES = 10_000;
 
-/** A small read-through cache: one load per key at a time, entries live `ttlMs` (0 disables caching). */
+/**
+ * A small read-through cache: one load per key at a time, entries live `ttlMs` (0 disables caching). A loaded value
+ * is also at hand synchronously (`peek`) while fresh.
+ */
 export class TtlCache<T> {
-  private readonly entries = new Map<string, { value: Promise<T>; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: Promise<T>; loaded?: { value: T }; expiresAt: number }>();
 
   constructor(private readonly ttlMs: number) {}
 
@@ -13,8 +16,21 @@ export class TtlCache<T> {
     if (entry && entry.expiresAt > now) return entry.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const value = load();
-    this.entries.set(key, { value, expiresAt: now + this.ttlMs });
-    value.catch(() => this.entries.delete(key));
+    const fresh: { value: Promise<T>; loaded?: { value: T }; expiresAt: number } = {
+      value,
+      expiresAt: now + this.ttlMs,
+    };
+    this.entries.set(key, fresh);
+    value.then(
+      (loaded) => (fresh.loaded = { value: loaded }),
+      () => this.entries.delete(key),
+    );
     return value;
+  }
+
+  /** The fresh, loaded value of `key`; undefined when it is not cached, stale or still loading. */
+  peek(key: string): { value: T } | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.expiresAt > Date.now() ? entry.loaded : undefined;
   }
 }

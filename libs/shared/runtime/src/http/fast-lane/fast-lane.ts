@@ -34,7 +34,7 @@ export function installFastLane(server: Server, options: FastLaneOptions): void 
       const [request, response] = args as [IncomingMessage, ServerResponse];
       const matched = firstMatch(options.routes, request);
       if (matched) {
-        void serveFast(matched, request, response, options);
+        serveFast(matched, request, response, options);
         return true;
       }
     }
@@ -58,29 +58,40 @@ function firstMatch(routes: FastRoute[], request: IncomingMessage): MatchedRoute
 }
 
 /** What the Nest pipeline does around a handler: correlation id, dating, problem details, the access log. */
-async function serveFast(
+function serveFast(
   { route, path, template }: MatchedRoute,
   request: IncomingMessage,
   response: ServerResponse,
   { logger, allowHistoricalTimestamps }: FastLaneOptions,
-): Promise<void> {
+): void {
   const started = process.hrtime.bigint();
   const span = startServerSpan(request, template);
   const context: RequestContext = { correlationId: correlationIdFor(headerValue(request, CORRELATION_HEADER)) };
-  const reply = await withTraceContext(span.context, () =>
-    runWithRequestContext(context, async (): Promise<FastReply> => {
+  const finish = (reply: FastReply): void => {
+    response.setHeader(CORRELATION_HEADER, context.correlationId);
+    send(response, reply, route.replyHeaders);
+    span.end(reply.status);
+    logCompletion(logger, request, reply.status, started, context.correlationId);
+  };
+  const reply = withTraceContext(span.context, () =>
+    runWithRequestContext(context, (): FastReply | Promise<FastReply> => {
       try {
         dateRequest(request, context, allowHistoricalTimestamps);
-        return await route.serve(request, path);
+        const served = route.serve(request, path);
+        return isPromise(served)
+          ? served.catch((error: unknown) => problemReply(error, request.url ?? path, logger))
+          : served;
       } catch (error) {
         return problemReply(error, request.url ?? path, logger);
       }
     }),
   );
-  response.setHeader(CORRELATION_HEADER, context.correlationId);
-  send(response, reply, route.replyHeaders);
-  span.end(reply.status);
-  logCompletion(logger, request, reply.status, started, context.correlationId);
+  if (isPromise(reply)) void reply.then(finish);
+  else finish(reply);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown }).then === 'function';
 }
 
 function dateRequest(request: IncomingMessage, context: RequestContext, allowed: boolean): void {
