@@ -46,7 +46,7 @@ const viewer = (userAgent: string): Viewer => ({
   ownHost: 'share.example',
 });
 
-function queryWith(credential: HeldCredential | null, link: ShareLinkView | null = null) {
+function queryWith(credential: HeldCredential | null, link: ShareLinkView | null = null, cacheTtlMs = 0) {
   const views: PageView[] = [];
   const credentials = { get: async () => credential } as unknown as HeldCredentials;
   const shares = { get: async () => link } as unknown as ShareLinks;
@@ -56,12 +56,30 @@ function queryWith(credential: HeldCredential | null, link: ShareLinkView | null
     { record: (view) => views.push(view) },
     new ViewerHasher('a-secret-of-sixteen+'),
     { now: () => NOW },
-    0,
+    cacheTtlMs,
   );
   return { query, views };
 }
 
 describe('public credential page', () => {
+  it('answers from its cache synchronously once a page was read, the same as a read would', async () => {
+    const { query } = queryWith(held(), share(), 60_000);
+    expect(query.cachedByShare('s1')).toBeUndefined();
+    const read = await query.byShare('s1');
+
+    expect(query.cachedByShare('s1')).toEqual(read);
+    expect(query.cachedByCredential('c1')).toEqual(await query.byCredential('c1'));
+    expect(
+      queryWith(held(), share({ revokedAt: NOW.toISOString() }), 60_000).query.cachedByShare('s1'),
+    ).toBeUndefined();
+  });
+
+  it('answers not-found from its cache for a cached share link that was revoked', async () => {
+    const { query } = queryWith(held(), share({ revokedAt: NOW.toISOString() }), 60_000);
+    await query.byShare('s1');
+    expect(query.cachedByShare('s1')).toEqual({ kind: 'not-found' });
+  });
+
   it('shows accepted public credentials, and says when they expired', async () => {
     const page = await queryWith(held()).query.byCredential('c1');
     expect(page).toMatchObject({ kind: 'credential', channel: 'direct', expired: true, revoked: false });

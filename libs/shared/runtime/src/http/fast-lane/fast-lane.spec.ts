@@ -27,11 +27,28 @@ class EchoRoute implements FastRoute {
   }
 }
 
+/** `GET /now/...` answered synchronously (no promise), `/now/refuse` refused synchronously. */
+class SyncRoute implements FastRoute {
+  match(request: IncomingMessage, path: string): string | undefined {
+    return request.method === 'GET' && path.startsWith('/now') ? '/now/:what' : undefined;
+  }
+
+  serve(_request: IncomingMessage, path: string): FastReply {
+    if (path === '/now/refuse') throw new ProblemException(HttpStatus.NOT_FOUND, 'NOT_FOUND', 'nothing here');
+    const correlationId = currentRequestContext()?.correlationId ?? null;
+    return { status: 200, contentType: 'application/json', body: JSON.stringify({ correlationId }) };
+  }
+}
+
 async function serverWith(allowHistoricalTimestamps: boolean): Promise<{ url: string; server: Server }> {
   const server = createServer((_request, response) => {
     response.writeHead(418, { 'content-type': 'text/plain' }).end('the application');
   });
-  installFastLane(server, { routes: [new EchoRoute()], logger: pino({ level: 'silent' }), allowHistoricalTimestamps });
+  installFastLane(server, {
+    routes: [new EchoRoute(), new SyncRoute()],
+    logger: pino({ level: 'silent' }),
+    allowHistoricalTimestamps,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
@@ -53,6 +70,17 @@ describe('fast lane', () => {
   afterAll(() => {
     strict.server.close();
     historical.server.close();
+  });
+
+  it('sends the answer of a route that answers synchronously, in the request context, and its refusals', async () => {
+    const served = await fetch(`${strict.url}/now/x`, { headers: { 'x-correlation-id': 'corr-sync-1' } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('x-correlation-id')).toBe('corr-sync-1');
+    expect(await served.json()).toEqual({ correlationId: 'corr-sync-1' });
+
+    const refused = await fetch(`${strict.url}/now/refuse`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('serves the requests its routes match and hands every other one to the application', async () => {
