@@ -25,6 +25,7 @@ export class SharingAppModule {
             mongoUri: config.MONGODB_URI,
             kafka: config,
             collectionPrefix: 'sharing_views_',
+            niceness: config.VIEW_RECORDING_NICENESS,
           },
         }),
         HealthModule,

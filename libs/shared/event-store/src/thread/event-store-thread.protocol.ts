@@ -16,6 +16,12 @@ export interface EventStoreThreadSettings {
   /** The store's own collections; never those of the service's main store (each store has one relay). */
   collectionPrefix: string;
   relayTuning?: Pick<EventRelayOptions, 'batchSize' | 'idleMinDelayMs' | 'idleMaxDelayMs' | 'leaseTtlMs'>;
+  /**
+   * Linux nice value for the worker thread alone (0–19; 0 leaves it as is): under CPU contention the service's own
+   * event loop is scheduled first and recording catches up when load drops (what it appends meanwhile waits in the
+   * caller's bounded buffer).
+   */
+  niceness?: number;
 }
 
 export type ThreadRequest =

@@ -91,6 +91,8 @@ export class EventStoreThread implements EventAppender {
       this.state = 'closed';
       return;
     }
+    // Referenced again while it finishes: the process must not exit before the last events are stored.
+    worker.ref();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const timeout = setTimeout(() => void worker.terminate(), this.options.closeTimeoutMs ?? 10_000);
     worker.postMessage({ kind: 'close' } satisfies ThreadRequest);

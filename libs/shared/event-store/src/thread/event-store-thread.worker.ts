@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '@credstream/observability';
 import { kafkaClientConfig } from '@credstream/runtime/kafka-client';
@@ -32,6 +34,7 @@ const logger = createLogger({ serviceName: settings.serviceName, level: settings
   component: 'event-store-thread',
   thread: settings.name,
 });
+lowerPriority(settings.niceness ?? 0);
 const connection = mongoose.createConnection();
 connection.set('bufferCommands', false);
 const store = new MongoEventStore({ connection, collectionPrefix: settings.collectionPrefix });
@@ -159,6 +162,17 @@ async function publishRemaining(): Promise<void> {
     await sleep(50);
   }
   logger.warn('event store thread closed before its relay published everything; the next start publishes the rest');
+}
+
+/** Linux applies a nice value given a thread id to that thread alone. Elsewhere, or if refused, nothing changes. */
+function lowerPriority(niceness: number): void {
+  if (niceness <= 0 || process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(threadId, Math.min(19, niceness));
+  } catch (error) {
+    logger.warn({ err: error, niceness }, 'event store thread priority not lowered');
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
