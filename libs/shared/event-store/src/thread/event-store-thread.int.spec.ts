@@ -1,6 +1,7 @@
 import { EventEnvelope, TOPICS } from '@credstream/contracts';
 import { waitFor } from '@credstream/testing';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Kafka } from 'kafkajs';
 import { EventStoreThreadError } from '../errors/event-store-thread.error';
 import { MongoEventStore } from '../store/mongo-event-store';
@@ -167,6 +168,18 @@ describe('EventStoreThread (a worker thread on FerretDB + Kafka)', () => {
     );
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(thread.metrics()).toMatchObject({ storeReady: false, inFlight: 0 });
+  });
+
+  it('runs its worker at the nice value it is given, and no other thread of the process', async () => {
+    const niceOf = () =>
+      readdirSync('/proc/self/task').map((task) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = niceOf().filter((nice) => nice === 7).length;
+    const thread = startThread({ niceness: 7 });
+    await thread.append(`tenant-${randomUUID()}`, 'no-stream', tenantEvents(1), tenantMetadata());
+    expect(niceOf().filter((nice) => nice === 7)).toHaveLength(before + 1);
   });
 
   it('refuses appends once closed', async () => {
