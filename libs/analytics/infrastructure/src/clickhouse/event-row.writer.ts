@@ -53,8 +53,9 @@ export class ClickHouseEventWriter {
   }
 
   /**
-   * Blanks the recipient's key and account id on every stored event (an ALTER ... UPDATE mutation, applied by
-   * ClickHouse in the background). Counts stay; the link between a person's credentials and outcomes is gone.
+   * Blanks the recipient's key and account id on every stored event, and the holder hash of their credentials and
+   * outcomes in holding_events (ALTER ... UPDATE mutations, applied by ClickHouse in the background). Counts stay;
+   * the link between a person's credentials and outcomes is gone.
    */
   async blankRecipients(erasures: readonly Erasure[]): Promise<void> {
     const keys = erasures.flatMap((erasure) => erasure.recipientKeys).filter((key) => key !== '');
@@ -68,6 +69,12 @@ export class ClickHouseEventWriter {
       .join(' OR ');
     await this.client.command({
       query: `ALTER TABLE events UPDATE recipient_key = ${sqlString('')}, recipient_id = ${sqlString('')} WHERE ${condition}`,
+    });
+    if (keys.length === 0) return;
+    // Only recipient keys name holders there (issued credentials and outcomes carry no account id).
+    await this.client.command({
+      query: `ALTER TABLE holding_events UPDATE holder = 0
+        WHERE holder IN (${keys.map((key) => `cityHash64(${sqlString(key)})`).join(', ')})`,
     });
   }
 }

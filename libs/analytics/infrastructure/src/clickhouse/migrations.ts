@@ -235,6 +235,80 @@ const ACTIVITY = [
   'DROP TABLE IF EXISTS verification_failures_daily',
 ];
 
+/**
+ * Issued credentials and employment outcomes in a narrow table sorted by (tenant_id, event_type, day, event_key):
+ * employability, mobility, skills and the most shared achievements read the few columns they need from one tenant's
+ * slice instead of the wide `events` rows, with the holder (recipient key), credential, issuer and event ids as
+ * 64-bit hashes (sets, groups and joins of numbers, not of strings; a collision needs ~2^32 ids in one answer).
+ * `day` is the occurrence date for credentials and the effective date for outcomes. `holder` is 0 when the
+ * event names nobody; an erasure sets it to 0 as it blanks `events.recipient_key`
+ * (ClickHouseEventWriter.blankRecipients). Redelivered rows are counted once by uniqExact / min / GROUP BY and
+ * merged away by the engine. Not partitioned: a tenant's slice is small, and every part costs its own file reads
+ * (an insert spanning months made a part per month; 64 parts of the benchmark's data read in 3× the time of 5).
+ */
+const HOLDING_TYPES = "('credential.issued.v1', 'person.hired.v1', 'person.promoted.v1')";
+const HOLDING_SELECT = `
+SELECT tenant_id, event_type,
+  toDate(if(event_type IN ('person.hired.v1', 'person.promoted.v1'), effective_at, occurred_at)) AS day,
+  occurred_at, effective_at, cityHash64(event_id) AS event_key, cityHash64(credential_id) AS credential_key,
+  if(recipient_key = '', toUInt64(0), cityHash64(recipient_key)) AS holder, cityHash64(issuer_id) AS issuer_key,
+  issuer_id, achievement_id, cohort, outcome, employer_sector, country
+FROM events WHERE event_type IN ${HOLDING_TYPES}`;
+
+/**
+ * The achievement and tenant events (names, revisions, skill alignments, a tenant's country and sector) in two
+ * small tables sorted by tenant: insights look a tenant's few achievements up here instead of scanning its slice
+ * of `events`, where every part costs at least one 8,192-row granule per tenant and type. Small granules (index
+ * granularity 256 / 1,024) keep a tenant's slice of each part small too.
+ */
+const ACHIEVEMENT_SELECT = `
+SELECT tenant_id, achievement_id, event_type, cityHash64(event_id) AS event_key, achievement_revision, name,
+  skill_names, skill_urls
+FROM events WHERE event_type IN ('achievement.created.v1', 'achievement.revised.v1')`;
+const TENANT_SELECT = `
+SELECT tenant_id, cityHash64(event_id) AS event_key, occurred_at, country, sector
+FROM events WHERE event_type = 'tenant.created.v1'`;
+
+/**
+ * activity_events again, not partitioned (migration 7 partitioned it by month: every insert spanning months made a
+ * part per month, and a tenant's slice of each part costs its own file reads — reach, verifications and skills
+ * spent 15–30 % less CPU on the benchmark's data in 10 unpartitioned parts than in 32 monthly ones). Filled like
+ * activity_events (a view, then the events already stored), which is then dropped; queries read activity_facts.
+ */
+const ACTIVITY_FACTS = [
+  `CREATE TABLE IF NOT EXISTS activity_facts (
+     tenant_id String, event_type String, day Date, event_key UInt64, credential_id String, share_key UInt64,
+     has_share UInt8, channel String, country String, viewer_key UInt64, verification_key UInt64, verified UInt8,
+     organization String, sector String, failure_codes Array(String)
+   ) ENGINE = ReplacingMergeTree() ORDER BY (tenant_id, event_type, day, event_key)`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS activity_facts_mv TO activity_facts AS ${ACTIVITY_SELECT}`,
+  `INSERT INTO activity_facts ${ACTIVITY_SELECT}`,
+  'DROP TABLE IF EXISTS activity_events_mv',
+  'DROP TABLE IF EXISTS activity_events',
+];
+
+const HOLDINGS = [
+  `CREATE TABLE IF NOT EXISTS holding_events (
+     tenant_id String, event_type String, day Date, occurred_at DateTime, effective_at DateTime, event_key UInt64,
+     credential_key UInt64, holder UInt64, issuer_key UInt64, issuer_id String, achievement_id String, cohort String,
+     outcome String, employer_sector String, country String
+   ) ENGINE = ReplacingMergeTree() ORDER BY (tenant_id, event_type, day, event_key) SETTINGS index_granularity = 1024`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS holding_events_mv TO holding_events AS ${HOLDING_SELECT}`,
+  `INSERT INTO holding_events ${HOLDING_SELECT}`,
+  `CREATE TABLE IF NOT EXISTS achievement_revisions (
+     tenant_id String, achievement_id String, event_type String, event_key UInt64, achievement_revision UInt32,
+     name String, skill_names Array(String), skill_urls Array(String)
+   ) ENGINE = ReplacingMergeTree() ORDER BY (tenant_id, achievement_id, event_type, event_key)
+   SETTINGS index_granularity = 256`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS achievement_revisions_mv TO achievement_revisions AS ${ACHIEVEMENT_SELECT}`,
+  `INSERT INTO achievement_revisions ${ACHIEVEMENT_SELECT}`,
+  `CREATE TABLE IF NOT EXISTS tenant_profiles (
+     tenant_id String, event_key UInt64, occurred_at DateTime, country String, sector String
+   ) ENGINE = ReplacingMergeTree() ORDER BY (tenant_id, event_key) SETTINGS index_granularity = 256`,
+  `CREATE MATERIALIZED VIEW IF NOT EXISTS tenant_profiles_mv TO tenant_profiles AS ${TENANT_SELECT}`,
+  `INSERT INTO tenant_profiles ${TENANT_SELECT}`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'raw events and credential facts', statements: [EVENTS, CREDENTIAL_FACTS, CREDENTIAL_FACTS_MV] },
   { version: 2, name: 'api key directory', statements: [API_KEY_EVENTS, API_KEY_EVENTS_MV] },
@@ -253,6 +327,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'tenant change counters', statements: [TENANT_VERSIONS, TENANT_VERSIONS_MV] },
   { version: 6, name: 'daily share and verification rollups', statements: ROLLUPS },
   { version: 7, name: 'narrow activity events replace the approximate rollups', statements: ACTIVITY },
+  {
+    version: 8,
+    name: 'narrow holdings, achievements and tenant profiles; unpartitioned activity',
+    statements: [...HOLDINGS, ...ACTIVITY_FACTS],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `

@@ -1,16 +1,17 @@
-import type { ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client';
 import type { InsightFilters } from '@credstream/analytics/domain';
 import type { InsightReport, InsightsReader, Row } from '@credstream/analytics/application';
 import {
   employabilityQueries,
-  GroupedWithTotals,
   REACH_TABLES,
   reachQuery,
-  VERIFICATIONS_BY_SECTOR_WITH_TOTALS,
+  VERIFICATION_TABLES,
+  verificationQuery,
   funnelQuery,
   EMPLOYABILITY_TABLES,
   EmployabilityTable,
-  employabilityQuery,
+  employabilityOutcomesQuery,
+  employabilityRecipientsQuery,
   IMPACT_TABLES,
   impactQueries,
   impactQuery,
@@ -23,9 +24,20 @@ import {
 } from './insight-queries';
 import { isConnectionReset } from '../clickhouse/event-row.writer';
 import { splitByGrain } from './grain-tables';
+import { withOutcomes } from './employability-rows';
 import { sqlNumber, sqlString } from '../clickhouse/sql-literal';
 
 type Builders = Record<string, (scope: InsightScope) => string>;
+
+/**
+ * Settings of every insight query. A tenant's slice of a merged part (its 100k credentials in credential_facts, say)
+ * is one contiguous range of marks, which ClickHouse reads with a single thread below 163,840 rows (20 granules) by
+ * default: with 16,384 both cores read and aggregate it.
+ */
+const INSIGHT_SETTINGS: ClickHouseSettings = {
+  output_format_json_quote_64bit_integers: 0,
+  merge_tree_min_rows_for_concurrent_read: '16384',
+};
 
 /** Runs the insight queries of insight-queries.ts against ClickHouse; numbers come back as JSON numbers. */
 export class ClickHouseInsightsReader implements InsightsReader {
@@ -45,54 +57,18 @@ export class ClickHouseInsightsReader implements InsightsReader {
     const result = await this.client.query({
       query: sql,
       format: 'JSONEachRow',
-      clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+      clickhouse_settings: INSIGHT_SETTINGS,
     });
     return result.json<Row>();
   }
 
-  /** The rows of a `GROUP BY ... WITH TOTALS` query and its totals row. */
-  async rowsWithTotals(sql: string): Promise<{ rows: Row[]; totals: Row | undefined }> {
-    const read = async () => {
-      const result = await this.client.query({
-        query: sql,
-        format: 'JSON',
-        clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
-      });
-      const { data, totals } = await result.json<Row>();
-      return { rows: data, totals: totals as Row | undefined };
-    };
-    try {
-      return await read();
-    } catch (error) {
-      if (!isConnectionReset(error)) throw error;
-      return read();
-    }
-  }
-
-  /**
-   * Runs the insight's queries in parallel, one per table, except the tables `grouped` serves: a grouped table and
-   * its totals come from one query. Tables keep the builders' order.
-   */
-  private async report(
-    builders: Builders,
-    tenantId: string,
-    filters: InsightFilters,
-    grouped: readonly GroupedWithTotals[] = [],
-  ): Promise<InsightReport> {
+  /** Runs the insight's queries in parallel, one per table; tables keep the builders' order. */
+  private async report(builders: Builders, tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
-    const served = new Set(grouped.flatMap((spec) => [spec.table, spec.totals]));
-    const entries = await Promise.all([
-      ...Object.entries(builders)
-        .filter(([name]) => !served.has(name))
-        .map(async ([name, build]) => [[name, await this.rows(build(scope))] as const]),
-      ...grouped.map(async (spec) => {
-        const { rows, totals } = await this.rowsWithTotals(spec.sql(scope));
-        const { [spec.groupColumn]: _group, ...measures } = totals ?? {};
-        return [[spec.table, rows] as const, [spec.totals, totals ? [measures] : []] as const];
-      }),
-    ]);
-    const tables = Object.fromEntries(entries.flat());
-    return Object.fromEntries(Object.keys(builders).map((name) => [name, tables[name] ?? []]));
+    const entries = await Promise.all(
+      Object.entries(builders).map(async ([name, build]) => [name, await this.rows(build(scope))] as const),
+    );
+    return Object.fromEntries(entries);
   }
 
   /** One query for the four tables (impactQuery), split here by grain into the same tables and columns. */
@@ -123,11 +99,29 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return { ...report, mostSharedAchievements };
   }
 
-  verifications(tenantId: string, filters: InsightFilters) {
-    return this.report(verificationQueries, tenantId, filters, [VERIFICATIONS_BY_SECTOR_WITH_TOTALS]);
+  /** totals, byOrganisation, bySector and byCountry from one query (verificationQuery); failure reasons alongside. */
+  async verifications(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
+    const scope = { tenantId, filters };
+    const names = Object.keys(VERIFICATION_TABLES) as (keyof typeof VERIFICATION_TABLES)[];
+    const [rows, failureReasons] = await Promise.all([
+      this.rows(verificationQuery(scope)),
+      this.rows(verificationQueries.failureReasons(scope)),
+    ]);
+    const tables = splitByGrain(rows, names, VERIFICATION_TABLES);
+    const table = (name: string) => tables[name] ?? [];
+    // An aggregate without GROUP BY still answers one row over nothing: the totals query says what it holds.
+    const totals = table('totals').length > 0 ? table('totals') : await this.rows(verificationQueries.totals(scope));
+    // The tables in the order the API has always listed them.
+    return {
+      totals,
+      failureReasons,
+      byOrganisation: table('byOrganisation'),
+      bySector: table('bySector'),
+      byCountry: table('byCountry'),
+    };
   }
 
-  /** totals, byAchievement and bySkill from one query (employabilityQuery); outcomes alongside. */
+  /** totals, byAchievement and bySkill from employabilityQuery's two parts; outcomes alongside. */
   async employability(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
     const [tables, outcomes] = await Promise.all([
@@ -137,8 +131,13 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return { ...tables, outcomes };
   }
 
+  /** employabilityQuery's two parts as two queries side by side, combined here into the same rows. */
   private async employabilityTables(scope: InsightScope, names: readonly EmployabilityTable[]): Promise<InsightReport> {
-    const tables = splitByGrain(await this.rows(employabilityQuery(scope, names)), names, EMPLOYABILITY_TABLES);
+    const [recipients, outcomes] = await Promise.all([
+      this.rows(employabilityRecipientsQuery(scope, names)),
+      this.rows(employabilityOutcomesQuery(scope, names)),
+    ]);
+    const tables = splitByGrain(withOutcomes(recipients, outcomes), names, EMPLOYABILITY_TABLES);
     // An aggregate without GROUP BY still answers one row over nobody: the totals query says what it holds.
     if (tables['totals']?.length === 0) tables['totals'] = await this.rows(employabilityQueries.totals(scope));
     return tables;
@@ -152,7 +151,7 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return this.report({ demand: skillsDemandQuery }, tenantId, filters);
   }
 
-  /** Costs and programmes alongside the employability outcomes by achievement (employabilityQuery). */
+  /** Costs and programmes alongside the employability outcomes by achievement (employabilityQuery's parts). */
   async roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
     const [report, outcomes] = await Promise.all([

@@ -5,8 +5,8 @@ import type { TenantVersions } from './cached-insights.reader';
 
 /**
  * The tenant's version in one small query: its change counters (tenant_versions, summed over unmerged parts), the
- * latest programme cost it entered, and the mutations of `events` (erasures). While a mutation is still being
- * applied the version is unique per read, so nothing is served from memory until the data settled.
+ * latest programme cost it entered, and the mutations of `events` and `holding_events` (erasures). While a mutation
+ * is still being applied the version is unique per read, so nothing is served from memory until the data settled.
  */
 export class ClickHouseTenantVersions implements TenantVersions {
   private reads = 0;
@@ -32,9 +32,9 @@ export class ClickHouseTenantVersions implements TenantVersions {
           (SELECT concat(toString(count()), '/', toString(max(entered_at)))
              FROM programme_costs WHERE tenant_id = ${tenant}) AS costs,
           (SELECT countIf(is_done = 0) FROM system.mutations
-             WHERE database = currentDatabase() AND table = 'events') AS mutating,
-          (SELECT sum(cityHash64(mutation_id)) FROM system.mutations
-             WHERE database = currentDatabase() AND table = 'events') AS mutations`,
+             WHERE database = currentDatabase() AND table IN ('events', 'holding_events')) AS mutating,
+          (SELECT sum(cityHash64(table, mutation_id)) FROM system.mutations
+             WHERE database = currentDatabase() AND table IN ('events', 'holding_events')) AS mutations`,
       format: 'JSONEachRow',
     });
     const [row] = await result.json<Record<'rows' | 'seconds' | 'costs' | 'mutating' | 'mutations', string>>();
