@@ -125,6 +125,17 @@ describe('sharing: claim, wallet, share links and the public page', () => {
       referrerClass: 'social',
     });
     expect(JSON.stringify(viewed)).not.toMatch(/127\.0\.0\.1|Chrome/);
+
+    // Operators see the views recorded and any dropped (none).
+    const metrics = (await sharing.request('GET', '/metrics')).text;
+    expect(Number(/^credstream_page_views_recorded_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(metrics).toMatch(/^credstream_page_views_dropped_total 0$/m);
+    // The views thread reports every 2 s.
+    await waitFor(
+      async () => (await sharing.request('GET', '/metrics')).text,
+      (text) => /^credstream_event_store_thread_lease_held\{thread="sharing-views"\} 1$/m.test(text),
+      { what: 'the views thread reporting its relay lease' },
+    );
   }, 60_000);
 
   it('does not count bots, and counts direct views with the direct channel', async () => {

@@ -66,6 +66,7 @@ import { SignInController } from '../sign-in/sign-in.controller';
 import { ImportController } from '../wallet/import.controller';
 import { WalletPageController } from '../wallet/wallet-page.controller';
 import { WalletController } from '../wallet/wallet.controller';
+import { registerPageViewMetrics } from './page-view.metrics';
 import { SHARING_CONFIG, VIEWS_STORE } from './sharing.tokens';
 
 /**
@@ -140,15 +141,14 @@ export class SharingFeaturesModule {
       factory(SHARE_LINKS, [MongoConnection], (mongo: MongoConnection) => new MongoShareLinks(mongo.connection)),
       factory(AUTH_STORE, [MongoConnection], (mongo: MongoConnection) => new MongoAuthStore(mongo.connection)),
       factory(MAILER, [], () => new SmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })),
-      factory(
-        PAGE_VIEW_SINK,
-        [VIEWS_STORE, ROOT_LOGGER],
-        (store: EventAppender, logger: Logger) =>
-          new BufferedPageViewSink(store, {
-            flushIntervalMs: config.VIEW_FLUSH_INTERVAL_MS,
-            onError: (error) => logger.warn({ err: error }, 'page views not stored yet; retrying'),
-          }),
-      ),
+      factory(PAGE_VIEW_SINK, [VIEWS_STORE, ROOT_LOGGER], (store: EventAppender, logger: Logger) => {
+        const sink = new BufferedPageViewSink(store, {
+          flushIntervalMs: config.VIEW_FLUSH_INTERVAL_MS,
+          onError: (error) => logger.warn({ err: error }, 'page views not stored yet; retrying'),
+        });
+        registerPageViewMetrics(() => sink.metrics());
+        return sink;
+      }),
       factory(
         RecipientAccounts,
         [EVENT_STORE, RECIPIENT_DIRECTORY, SHARING_CLOCK],

@@ -13,6 +13,8 @@ export interface BufferedPageViewSinkOptions {
   /** Views kept while the store is unreachable; older ones are dropped beyond it. Default 100 000. */
   maxBuffered?: number;
   onError?: (error: unknown) => void;
+  /** Views dropped since the previous flush because the buffer was full. */
+  onDropped?: (views: number) => void;
 }
 
 interface Pending {
@@ -37,6 +39,7 @@ export class BufferedPageViewSink implements PageViewSink {
   private readonly maxBatch: number;
   private readonly maxBuffered: number;
   private droppedCount = 0;
+  private reportedDrops = 0;
   private recordedCount = 0;
 
   constructor(
@@ -80,6 +83,10 @@ export class BufferedPageViewSink implements PageViewSink {
   }
 
   private async drain(): Promise<void> {
+    if (this.droppedCount > this.reportedDrops) {
+      this.options.onDropped?.(this.droppedCount - this.reportedDrops);
+      this.reportedDrops = this.droppedCount;
+    }
     const pending = this.buffer;
     this.buffer = [];
     const failed: Pending[] = [];
