@@ -5,6 +5,7 @@ import {
   httpUrl,
   kafkaConfigSchema,
   mongoConfigSchema,
+  niceValue,
   positiveInt,
   runtimeConfigSchema,
 } from '@credstream/config';
@@ -44,7 +45,7 @@ export const sharingFeatureConfigSchema = z.object({
    * Linux nice value (0–19) of the thread that stores and publishes page views: pages get the CPU first under load and
    * views are recorded as it drops, buffered meanwhile (ADR 0010). 0 schedules the thread like the rest.
    */
-  VIEW_RECORDING_NICENESS: nonNegativeInt(10).pipe(z.number().max(19, 'must be at most 19')),
+  VIEW_RECORDING_NICENESS: niceValue(10),
   IMPORT_MAX_BYTES: positiveInt(512 * 1024),
   /** Requests per minute and client address to the routes that mail links or redeem them (sign-in, claim). */
   LINK_REQUESTS_PER_MINUTE: positiveInt(20),

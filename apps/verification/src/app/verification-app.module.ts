@@ -27,6 +27,7 @@ export class VerificationAppModule {
             mongoUri: config.MONGODB_URI,
             kafka: config,
             collectionPrefix: 'verification_events_',
+            niceness: config.VERIFY_RECORDING_NICENESS,
           },
         }),
         VerifyCredentialModule.register(config),

@@ -4,6 +4,7 @@ import {
   httpPortSchema,
   kafkaConfigSchema,
   mongoConfigSchema,
+  niceValue,
   positiveInt,
   runtimeConfigSchema,
 } from '@credstream/config';
@@ -35,6 +36,11 @@ export const verifyCredentialConfigSchema = z.object({
    * append more of latency) or only queued (default; a crash loses at most the queue, a clean shutdown drains it).
    */
   VERIFY_AWAIT_EVENT_STORED: booleanFlag(false),
+  /**
+   * Linux nice value (0–19) of the thread that stores and publishes verification events: answers get the CPU first
+   * under load and events are recorded as it drops, queued meanwhile (ADR 0010). 0 schedules it like the rest.
+   */
+  VERIFY_RECORDING_NICENESS: niceValue(10),
   /** How long a lookup of the issuer projection is reused by this instance (its own writes drop it at once). */
   VERIFY_ISSUER_CACHE_MS: positiveInt(1_000),
   /**

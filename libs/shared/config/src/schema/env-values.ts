@@ -25,6 +25,15 @@ export const positiveInt = (defaultValue: number) =>
     .positive('must be greater than 0')
     .default(defaultValue);
 
+/** A Linux nice value, 0 (normal priority) to 19 (lowest). */
+export const niceValue = (defaultValue: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number from 0 to 19' })
+    .int('must be a whole number')
+    .min(0, 'must be from 0 to 19')
+    .max(19, 'must be from 0 to 19')
+    .default(defaultValue);
+
 /** A share between 0 and 1, e.g. a sampling ratio. */
 export const fraction = (defaultValue: number) =>
   z.coerce
