@@ -27,17 +27,23 @@ export class PublicPageFastRoute implements FastRoute {
   }
 }
 
-/** The page as the lane sends it: 304 when the browser's copy is current. */
+/** The page as the lane sends it (built once per page response): 304 when the browser's copy is current. */
 function replyOf(page: PageResponse, request: IncomingMessage): FastReply {
-  const { 'content-type': contentType, ...headers } = page.headers;
-  if (page.status === 200 && isFresh(request, headers['etag'])) {
-    return { status: 304, contentType, body: '', headers };
+  let reply = replies.get(page);
+  if (reply === undefined) {
+    const { 'content-type': contentType, ...headers } = page.headers;
+    reply = { status: page.status, contentType, body: page.body, headers };
+    replies.set(page, reply);
   }
-  return { status: page.status, contentType, body: page.body, headers };
+  if (page.status === 200 && isFresh(request, reply.headers?.['etag'])) return { ...reply, status: 304, body: '' };
+  return reply;
 }
+
+const replies = new WeakMap<PageResponse, FastReply>();
 
 /** An id as the path gives it; one that does not decode is no id of ours (and so not found). */
 function decodeId(raw: string): string {
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {

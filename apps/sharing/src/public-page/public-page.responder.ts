@@ -12,7 +12,7 @@ import { statusPage } from './html/status-page.html';
 export const STATUS_SCRIPT_PATH = '/assets/credential-status.js';
 export type VisiblePage = Extract<PublicPage, { kind: 'credential' }>;
 
-/** A public page as it goes out: status, headers and body (an ETag for a credential page). */
+/** A public page as it goes out: status, headers and body (an ETag for a credential page). Shared: never change one. */
 export interface PageResponse {
   status: number;
   headers: Record<string, string>;
@@ -30,7 +30,8 @@ const NOT_FOUND: PublicPage = { kind: 'not-found' };
 export class PublicPageResponder {
   private readonly verifyUrl: string;
   private readonly pageSecurityPolicy: string;
-  private readonly rendered = new WeakMap<object, Map<string, { body: Buffer; etag: string }>>();
+  /** Per credential read, the response of each of its pages (share, expired, suspended), built once. */
+  private readonly rendered = new WeakMap<object, Map<string, PageResponse>>();
 
   constructor(
     @Inject(PublicCredentialQuery) private readonly pages: PublicCredentialQuery,
@@ -53,20 +54,7 @@ export class PublicPageResponder {
   private responseFor(page: PublicPage, request: IncomingMessage): PageResponse {
     if (page.kind !== 'credential') return statusResponse(page);
     this.pages.recordView(page, this.viewerOf(request));
-    const rendered = this.renderedPage(page);
-    return {
-      status: 200,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        // Every view must reach us to be counted; browsers may still revalidate cheaply.
-        'cache-control': 'no-cache',
-        'content-security-policy': this.pageSecurityPolicy,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'strict-origin-when-cross-origin',
-        etag: rendered.etag,
-      },
-      body: rendered.body,
-    };
+    return this.renderedPage(page);
   }
 
   private findCached(kind: 'credential' | 'share', id: string): PublicPage | undefined {
@@ -104,20 +92,36 @@ export class PublicPageResponder {
    * The page's HTML, rendered once per credential read: the query's cache hands out the same credential object
    * while it is fresh, so a hot page is rendered once per cache period, not per view.
    */
-  private renderedPage(page: VisiblePage): { body: Buffer; etag: string } {
+  private renderedPage(page: VisiblePage): PageResponse {
     let rendered = this.rendered.get(page.credential);
     if (!rendered) {
       rendered = new Map();
       this.rendered.set(page.credential, rendered);
     }
     const key = `${page.share?.shareId ?? ''}|${page.expired}|${page.suspended}`;
-    let html = rendered.get(key);
-    if (html === undefined) {
+    let response = rendered.get(key);
+    if (response === undefined) {
       const body = Buffer.from(this.render(page), 'utf8');
-      html = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
-      if (rendered.size < 1000) rendered.set(key, html);
+      response = {
+        status: 200,
+        headers: this.pageHeaders(`W/"${createHash('sha1').update(body).digest('base64url')}"`),
+        body,
+      };
+      if (rendered.size < 1000) rendered.set(key, response);
     }
-    return html;
+    return response;
+  }
+
+  private pageHeaders(etag: string): Record<string, string> {
+    return {
+      'content-type': 'text/html; charset=utf-8',
+      // Every view must reach us to be counted; browsers may still revalidate cheaply.
+      'cache-control': 'no-cache',
+      'content-security-policy': this.pageSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      etag,
+    };
   }
 
   private render(page: VisiblePage): string {

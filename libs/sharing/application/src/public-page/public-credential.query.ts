@@ -66,16 +66,16 @@ export class PublicCredentialQuery {
 
   async byCredential(credentialId: string): Promise<PublicPage> {
     const credential = await this.credentialCache.get(credentialId, () => this.credentials.get(credentialId));
-    return this.pageOf(credential, null);
+    return this.pageOf(credential, null, this.nowIso());
   }
 
   async byShare(shareId: string): Promise<PublicPage> {
     const share = await this.shareCache.get(shareId, () => this.shares.get(shareId));
-    if (!this.resolves(share)) return NOT_FOUND;
+    if (!this.resolves(share, this.nowIso())) return NOT_FOUND;
     const credential = await this.credentialCache.get(share.credentialId, () =>
       this.credentials.get(share.credentialId),
     );
-    return this.pageOf(credential, share);
+    return this.pageOf(credential, share, this.nowIso());
   }
 
   /**
@@ -84,15 +84,16 @@ export class PublicCredentialQuery {
    */
   cachedByCredential(credentialId: string): PublicPage | undefined {
     const credential = this.credentialCache.peek(credentialId);
-    return credential && this.pageOf(credential.value, null);
+    return credential && this.pageOf(credential.value, null, this.nowIso());
   }
 
   cachedByShare(shareId: string): PublicPage | undefined {
     const share = this.shareCache.peek(shareId);
     if (!share) return undefined;
-    if (!this.resolves(share.value)) return NOT_FOUND;
+    const now = this.nowIso();
+    if (!this.resolves(share.value, now)) return NOT_FOUND;
     const credential = this.credentialCache.peek(share.value.credentialId);
-    return credential && this.pageOf(credential.value, share.value);
+    return credential && this.pageOf(credential.value, share.value, now);
   }
 
   /** Records the view unless it comes from a known bot. Never waits, never throws. */
@@ -113,12 +114,16 @@ export class PublicCredentialQuery {
     );
   }
 
-  private resolves(share: ShareLinkView | null): share is ShareLinkView {
-    if (!share || share.revokedAt !== null) return false;
-    return shareResolves({ status: 'active', expiresAt: share.expiresAt }, this.clock.now().toISOString());
+  private nowIso(): string {
+    return this.clock.now().toISOString();
   }
 
-  private pageOf(credential: HeldCredential | null, share: ShareLinkView | null): PublicPage {
+  private resolves(share: ShareLinkView | null, now: string): share is ShareLinkView {
+    if (!share || share.revokedAt !== null) return false;
+    return shareResolves({ status: 'active', expiresAt: share.expiresAt }, now);
+  }
+
+  private pageOf(credential: HeldCredential | null, share: ShareLinkView | null, now: string): PublicPage {
     if (!credential) return NOT_FOUND;
     if (credential.erasedAt !== null) return { kind: 'gone' };
     if (!isReadable(credential) || credential.decision !== 'accepted' || credential.visibility !== 'public') {
@@ -131,7 +136,7 @@ export class PublicCredentialQuery {
       channel: share?.channel ?? 'direct',
       revoked: credential.revokedAt !== null,
       suspended: credential.revokedAt === null && credential.suspendedAt !== null,
-      expired: isExpired(credential.display, this.clock.now().toISOString()),
+      expired: isExpired(credential.display, now),
     };
   }
 }
