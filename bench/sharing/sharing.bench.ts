@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const seconds = Number(process.env['BENCH_SECONDS'] ?? 20);
   const sharing = new RunningSharing();
   process.stdout.write('starting private Kafka and FerretDB, and the sharing service...\n');
-  await sharing.start({ PUBLIC_PAGE_CACHE_MS: '1000', VIEW_FLUSH_INTERVAL_MS: '200' });
+  await sharing.start({ PUBLIC_PAGE_CACHE_MS: '1000', VIEW_FLUSH_INTERVAL_MS: '500' });
   try {
     const credential = issueTestCredential('bench@example.org');
     const session = await claimAndAccept(sharing, credential);
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
         seconds,
         requests: result.requests,
         pageCacheMs: 1000,
-        viewFlushIntervalMs: 200,
+        viewFlushIntervalMs: 500,
         machineLoadAverage1m: Number(loadAverage.toFixed(1)),
         note: 'service, Kafka, FerretDB and the load generator share this machine with everything else running on it',
       },

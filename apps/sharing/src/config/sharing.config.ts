@@ -40,7 +40,8 @@ export const sharingFeatureConfigSchema = z.object({
   TRUSTED_COUNTRY_HEADER: z.string().min(1).toLowerCase().default('cf-ipcountry'),
   /** How long a public page may be served from memory (0: always read). */
   PUBLIC_PAGE_CACHE_MS: nonNegativeInt(1000),
-  VIEW_FLUSH_INTERVAL_MS: positiveInt(200),
+  /** Longest a page view waits in memory before it is stored (larger: fewer, bigger commits). */
+  VIEW_FLUSH_INTERVAL_MS: positiveInt(500),
   /**
    * Linux nice value (0–19) of the thread that stores and publishes page views: pages get the CPU first under load and
    * views are recorded as it drops, buffered meanwhile (ADR 0010). 0 schedules the thread like the rest.
