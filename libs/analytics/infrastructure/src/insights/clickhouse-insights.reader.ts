@@ -23,7 +23,7 @@ import {
   verificationQueries,
 } from './insight-queries';
 import { isConnectionReset } from '../clickhouse/event-row.writer';
-import { splitByGrain } from './grain-tables';
+import { splitByGrain, type GrainTable } from './grain-tables';
 import { withOutcomes } from './employability-rows';
 import { sqlNumber, sqlString } from '../clickhouse/sql-literal';
 
@@ -71,14 +71,24 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return Object.fromEntries(entries);
   }
 
+  /**
+   * The tables of one query that answers several grains, split here by grain. An aggregate without GROUP BY still
+   * answers one row over nothing, so an empty totals table is filled by the totals query, which says what it holds.
+   */
+  private async grainTables<Name extends string>(
+    rows: Row[],
+    tables: Record<Name, GrainTable>,
+    totalsQuery: string,
+  ): Promise<InsightReport> {
+    const report = splitByGrain(rows, Object.keys(tables) as Name[], tables);
+    if (report['totals']?.length === 0) report['totals'] = await this.rows(totalsQuery);
+    return report;
+  }
+
   /** One query for the four tables (impactQuery), split here by grain into the same tables and columns. */
   async impact(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
-    const names = Object.keys(IMPACT_TABLES) as (keyof typeof IMPACT_TABLES)[];
-    const report = splitByGrain(await this.rows(impactQuery(scope)), names, IMPACT_TABLES);
-    // An aggregate without GROUP BY still answers one row over no credentials: the totals query says what it holds.
-    if (report['totals']?.length === 0) report['totals'] = await this.rows(impactQueries.totals(scope));
-    return report;
+    return this.grainTables(await this.rows(impactQuery(scope)), IMPACT_TABLES, impactQueries.totals(scope));
   }
 
   funnel(tenantId: string, filters: InsightFilters) {
@@ -88,32 +98,25 @@ export class ClickHouseInsightsReader implements InsightsReader {
   /** totals, byChannel and byCountry from one query (reachQuery); the most shared achievements alongside. */
   async reach(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
-    const names = Object.keys(REACH_TABLES) as (keyof typeof REACH_TABLES)[];
     const [rows, mostSharedAchievements] = await Promise.all([
       this.rows(reachQuery(scope)),
       this.rows(reachQueries.mostSharedAchievements(scope)),
     ]);
-    const report = splitByGrain(rows, names, REACH_TABLES);
-    // An aggregate without GROUP BY still answers one row over nothing: the totals query says what it holds.
-    if (report['totals']?.length === 0) report['totals'] = await this.rows(reachQueries.totals(scope));
-    return { ...report, mostSharedAchievements };
+    return { ...(await this.grainTables(rows, REACH_TABLES, reachQueries.totals(scope))), mostSharedAchievements };
   }
 
   /** totals, byOrganisation, bySector and byCountry from one query (verificationQuery); failure reasons alongside. */
   async verifications(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
-    const names = Object.keys(VERIFICATION_TABLES) as (keyof typeof VERIFICATION_TABLES)[];
     const [rows, failureReasons] = await Promise.all([
       this.rows(verificationQuery(scope)),
       this.rows(verificationQueries.failureReasons(scope)),
     ]);
-    const tables = splitByGrain(rows, names, VERIFICATION_TABLES);
+    const tables = await this.grainTables(rows, VERIFICATION_TABLES, verificationQueries.totals(scope));
     const table = (name: string) => tables[name] ?? [];
-    // An aggregate without GROUP BY still answers one row over nothing: the totals query says what it holds.
-    const totals = table('totals').length > 0 ? table('totals') : await this.rows(verificationQueries.totals(scope));
     // The tables in the order the API has always listed them.
     return {
-      totals,
+      totals: table('totals'),
       failureReasons,
       byOrganisation: table('byOrganisation'),
       bySector: table('bySector'),
