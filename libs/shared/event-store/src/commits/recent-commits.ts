@@ -28,7 +28,7 @@ export const DEFAULT_RECENT_COMMITS_LIMITS: RecentCommitsLimits = { maxChars: 64
  */
 export class RecentCommits {
   private readonly commits = new Map<number, PositionedCommit>();
-  private readonly publishable = new WeakMap<PositionedCommit, PublishableEvents>();
+  private readonly publishable = new Map<number, PublishableEvents>();
   private readonly inFlight = new Set<number>();
   /** Position requests sent to the counter and not answered yet. */
   private readonly allocations = new Set<Promise<unknown>>();
@@ -78,9 +78,9 @@ export class RecentCommits {
   committed(commit: PositionedCommit, events?: PublishableEvents): void {
     this.inFlight.delete(commit.position);
     this.commits.set(commit.position, commit);
-    if (events) this.publishable.set(commit, events);
+    if (events) this.publishable.set(commit.position, events);
     this.lowest = Math.min(this.lowest, commit.position);
-    this.chars += sizeOf(commit);
+    this.chars += sizeOf(commit, events);
     this.evictBeyondLimit();
   }
 
@@ -106,7 +106,7 @@ export class RecentCommits {
 
   /** The events of a remembered commit as its appender built them, if it gave them. */
   eventsOf(commit: PositionedCommit): PublishableEvents | undefined {
-    return this.publishable.get(commit);
+    return this.publishable.get(commit.position);
   }
 
   /** Drops everything at or before `position` (the relay's checkpoint passed it). */
@@ -132,13 +132,16 @@ export class RecentCommits {
     const commit = this.commits.get(position);
     if (!commit) return;
     this.commits.delete(position);
-    this.chars -= sizeOf(commit);
+    this.chars -= sizeOf(commit, this.publishable.get(position));
+    this.publishable.delete(position);
   }
 }
 
-function sizeOf(commit: CommitDocument): number {
+/** What a remembered commit holds: its text, and the events its appender built (their JSON about as much again). */
+function sizeOf(commit: CommitDocument, events?: PublishableEvents): number {
   // Remembered commits hold plain text (the store deflates only the copy it inserts).
   let chars = typeof commit.events === 'string' ? commit.events.length : 0;
   for (const json of commit.streamEvents ?? []) chars += json.length;
+  for (const json of events?.json ?? []) chars += json.length;
   return chars + 256;
 }
