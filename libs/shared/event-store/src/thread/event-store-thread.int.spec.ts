@@ -29,12 +29,14 @@ async function messagesFor(
   keys: Set<string>,
   expected: number,
 ): Promise<EventEnvelope[]> {
-  const consumer = kafka.consumer({ groupId: uniqueName('thread-test') });
+  const groupId = uniqueName('thread-test');
+  await startGroupAt(kafka, groupId, from);
+  const consumer = kafka.consumer({ groupId });
   const received: EventEnvelope[] = [];
   let done: () => void = () => undefined;
   const complete = new Promise<void>((resolve) => (done = resolve));
   await consumer.connect();
-  await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+  await consumer.subscribe({ topic: TOPIC });
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (!keys.has(message.key?.toString() ?? '')) return;
@@ -42,12 +44,23 @@ async function messagesFor(
       if (received.length >= expected) done();
     },
   });
-  for (const [partition, offset] of from) consumer.seek({ topic: TOPIC, partition, offset });
   const timer = setTimeout(done, 20_000);
   await complete;
   clearTimeout(timer);
   await consumer.disconnect();
   return received;
+}
+
+/** Commits `from` for a new group before it joins (seeking right after `run` races the group's start). */
+async function startGroupAt(kafka: Kafka, groupId: string, from: Map<number, string>): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const partitions = [...from].map(([partition, offset]) => ({ partition, offset }));
+    await admin.setOffsets({ groupId, topic: TOPIC, partitions });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function offsetsNow(kafka: Kafka): Promise<Map<number, string>> {
