@@ -226,6 +226,7 @@ describe('analytics insights over a scripted scenario flowing through Kafka', ()
     expect((await tables('roi')).programmes).toEqual([
       expect.objectContaining({
         achievement_id: scenario.achievementId,
+        achievement_name: 'Data Analysis with Python',
         cost: 3000,
         currency: 'EUR',
         claimed: 2,

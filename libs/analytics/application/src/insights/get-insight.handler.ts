@@ -49,6 +49,7 @@ const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : Math.r
 function roiReport(report: InsightReport): InsightReport {
   const costs = new Map((report['costs'] ?? []).map((row) => [String(row['achievement_id']), row]));
   const outcomes = new Map((report['outcomes'] ?? []).map((row) => [String(row['achievement_id']), row]));
+  const names = new Map((report['names'] ?? []).map((row) => [String(row['achievement_id']), row['achievement_name']]));
   const perCost = (cost: number | null, count: number) => (cost === null || count === 0 ? null : round2(cost / count));
   const programmes: Row[] = (report['programmes'] ?? []).map((row) => {
     const id = String(row['achievement_id']);
@@ -60,7 +61,7 @@ function roiReport(report: InsightReport): InsightReport {
     const employmentOutcomes = Number(outcomeRow?.['with_outcome'] ?? 0);
     return {
       achievement_id: id,
-      achievement_name: outcomeRow?.['achievement_name'] ?? '',
+      achievement_name: names.get(id) ?? '',
       cost,
       currency: costRow ? String(costRow['currency']) : null,
       issued: Number(row['issued'] ?? 0),

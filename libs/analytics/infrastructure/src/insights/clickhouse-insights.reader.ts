@@ -154,14 +154,20 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return this.report({ demand: skillsDemandQuery }, tenantId, filters);
   }
 
-  /** Costs and programmes alongside the employability outcomes by achievement (employabilityQuery's parts). */
+  /**
+   * Costs, programmes and achievement names, with each achievement's holders who have an employment outcome: the
+   * outcome half of employabilityQuery only, as ROI uses no holder counts.
+   */
   async roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
     const [report, outcomes] = await Promise.all([
       this.report(roiQueries, tenantId, filters),
-      this.employabilityTables(scope, ['byAchievement']),
+      this.rows(employabilityOutcomesQuery(scope, ['byAchievement'])),
     ]);
-    return { ...report, outcomes: outcomes['byAchievement'] ?? [] };
+    const byAchievement = outcomes
+      .filter((row) => row['grain'] === 'byAchievement')
+      .map((row) => ({ achievement_id: row['key'], with_outcome: row['with_outcome'] }));
+    return { ...report, outcomes: byAchievement };
   }
 
   async recordProgrammeCost(

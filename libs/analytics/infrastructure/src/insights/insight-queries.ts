@@ -697,6 +697,7 @@ export const skillsDemandQuery = (scope: InsightScope) =>
 
 /** Programmes' rows come in no particular order: the API sorts them by achievement (getInsight). */
 export const roiQueries = {
+  names: achievementNames,
   costs: (scope: InsightScope) =>
     `SELECT achievement_id, argMax(amount, entered_at) AS cost, argMax(currency, entered_at) AS currency
      FROM programme_costs WHERE ${tenant(scope)} GROUP BY achievement_id`,
