@@ -141,6 +141,26 @@ describe('EventStoreThread (a worker thread on FerretDB + Kafka)', () => {
     expect(ofTenantStream.map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('stores a large append posted in parts as the one append it is: every stream whole, in order', async () => {
+    const thread = startThread();
+    const tenant = `tenant-${randomUUID()}`;
+    const entries = [
+      { streamId: `${tenant}-long`, events: tenantEvents(1_234), aggregateId: tenant },
+      { streamId: `${tenant}-short`, events: tenantEvents(3) },
+    ];
+    const appended = await thread.appendToNewStreams(entries, tenantMetadata());
+    expect(appended).toEqual([
+      { streamId: `${tenant}-long`, version: 1_234 },
+      { streamId: `${tenant}-short`, version: 3 },
+    ]);
+    const store = new MongoEventStore({ connection: db.connection, collectionPrefix: 'facts_' });
+    const long = await store.readStream(`${tenant}-long`);
+    expect(long.map((event) => event.aggregateVersion)).toEqual(entries[0].events.map((_, n) => n + 1));
+    expect(long.map((event) => event.data)).toEqual(entries[0].events.map((event) => event.data));
+    expect(new Set(long.map((event) => event.aggregateId))).toEqual(new Set([tenant]));
+    expect(await store.readStream(`${tenant}-short`)).toHaveLength(3);
+  });
+
   it('reports a refused append as an error naming the store’s reason, and stores nothing for it', async () => {
     const thread = startThread();
     const stream = `tenant-${randomUUID()}`;

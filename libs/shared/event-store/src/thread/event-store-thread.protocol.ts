@@ -4,6 +4,7 @@ import type { EventRelayOptions } from '../relay/relay-options';
 import type { AppendMetadata } from '../store/append-metadata';
 import type { NewStreamEntry } from '../store/event-store';
 import type { ExpectedVersion } from '../store/expected-version';
+import type { PartEntry } from './append-parts';
 
 /** What the worker needs to open its own store and relay: plain values, validated by the service's config at start-up. */
 export interface EventStoreThreadSettings {
@@ -37,6 +38,15 @@ export type ThreadRequest =
       kind: 'append-to-new-streams';
       id: number;
       entries: readonly NewStreamEntry[];
+      metadata: Omit<AppendMetadata, 'aggregateId'>;
+    }
+  /** One part of a large append to new streams (see append-parts.ts); the worker keeps it until the last part. */
+  | { kind: 'append-part'; id: number; part: PartEntry[] }
+  /** Stores the parts posted under `id` as one append, if all `parts` of them arrived. */
+  | {
+      kind: 'append-parts-done';
+      id: number;
+      parts: number;
       metadata: Omit<AppendMetadata, 'aggregateId'>;
     }
   | { kind: 'close' };

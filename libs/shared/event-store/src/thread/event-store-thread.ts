@@ -6,6 +6,7 @@ import type { AppendMetadata } from '../store/append-metadata';
 import type { EventAppender } from '../store/event-appender';
 import type { NewStreamEntry } from '../store/event-store';
 import type { ExpectedVersion } from '../store/expected-version';
+import { EVENTS_PER_PART, partsOf, type PartEntry } from './append-parts';
 import type {
   AppendedStream,
   EventStoreThreadSettings,
@@ -23,7 +24,7 @@ export interface EventStoreThreadOptions {
   script?: WorkerScript;
 }
 
-type AppendRequest = Exclude<ThreadRequest, { kind: 'close' }>;
+type AppendRequest = Extract<ThreadRequest, { kind: 'append' | 'append-to-new-streams' }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface InFlight {
@@ -69,11 +70,17 @@ export class EventStoreThread implements EventAppender {
     return this.request({ kind: 'append', streamId, expectedVersion, events, metadata }).then(([stream]) => stream);
   }
 
+  /**
+   * A large append (over {@link EVENTS_PER_PART} events) is posted in parts, one per turn of the event loop: cloning
+   * thousands of events for the worker in one message would stall the caller's requests for several milliseconds.
+   */
   appendToNewStreams(
     entries: readonly NewStreamEntry[],
     metadata: Omit<AppendMetadata, 'aggregateId'>,
   ): Promise<AppendedStream[]> {
-    return this.request({ kind: 'append-to-new-streams', entries, metadata });
+    const events = entries.reduce((sum, entry) => sum + entry.events.length, 0);
+    if (events <= EVENTS_PER_PART) return this.request({ kind: 'append-to-new-streams', entries, metadata });
+    return this.appendInParts(partsOf(entries), metadata);
   }
 
   /** The worker's last report (every two seconds), and the appends waiting for it. */
@@ -103,14 +110,48 @@ export class EventStoreThread implements EventAppender {
 
   private request(request: DistributiveOmit<AppendRequest, 'id'>): Promise<AppendedStream[]> {
     const worker = this.worker;
-    if (this.state !== 'running' || !worker) {
-      return Promise.reject(new EventStoreThreadError(this.settings.name, `not running (${this.state})`));
-    }
+    if (this.state !== 'running' || !worker) return Promise.reject(this.notRunning());
     const id = this.nextId++;
     return new Promise<AppendedStream[]>((resolve, reject) => {
       this.inFlight.set(id, { resolve, reject });
       worker.postMessage({ ...request, id } as AppendRequest);
     });
+  }
+
+  private appendInParts(parts: PartEntry[][], metadata: Omit<AppendMetadata, 'aggregateId'>) {
+    const worker = this.worker;
+    if (this.state !== 'running' || !worker) return Promise.reject(this.notRunning());
+    const id = this.nextId++;
+    const answer = new Promise<AppendedStream[]>((resolve, reject) => this.inFlight.set(id, { resolve, reject }));
+    void this.postParts(worker, id, parts, metadata);
+    return answer;
+  }
+
+  private async postParts(
+    worker: Worker,
+    id: number,
+    parts: PartEntry[][],
+    metadata: Omit<AppendMetadata, 'aggregateId'>,
+  ): Promise<void> {
+    for (const part of parts) {
+      if (!this.stillPosting(worker, id)) return;
+      worker.postMessage({ kind: 'append-part', id, part } satisfies ThreadRequest);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!this.stillPosting(worker, id)) return;
+    worker.postMessage({ kind: 'append-parts-done', id, parts: parts.length, metadata } satisfies ThreadRequest);
+  }
+
+  /** False once the worker that got the first parts is gone (the append has failed) or the thread is closing. */
+  private stillPosting(worker: Worker, id: number): boolean {
+    if (!this.inFlight.has(id) || this.worker !== worker) return false;
+    if (this.state === 'running') return true;
+    this.settle(id)?.reject(this.notRunning());
+    return false;
+  }
+
+  private notRunning(): EventStoreThreadError {
+    return new EventStoreThreadError(this.settings.name, `not running (${this.state})`);
   }
 
   private spawn(): void {

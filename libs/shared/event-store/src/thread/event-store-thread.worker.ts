@@ -7,7 +7,9 @@ import { Kafka, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { EventRelay } from '../relay/event-relay';
 import { createRelayProducer } from '../relay/relay-producer';
+import type { NewStreamEntry } from '../store/event-store';
 import { MongoEventStore } from '../store/mongo-event-store';
+import { joinParts, type PartEntry } from './append-parts';
 import type {
   AppendedStream,
   EventStoreThreadSettings,
@@ -46,6 +48,9 @@ const opened = openStore();
 const relayStarted = opened.then(startRelay);
 const statusTimer = setInterval(postStatus, STATUS_INTERVAL_MS);
 
+/** Parts of large appends, by request id, until their last part arrives. */
+const partsReceived = new Map<number, PartEntry[][]>();
+
 port.on('message', (request: ThreadRequest) => void handle(request));
 
 function reply(message: ThreadReply): void {
@@ -54,12 +59,16 @@ function reply(message: ThreadReply): void {
 
 async function handle(request: ThreadRequest): Promise<void> {
   if (request.kind === 'close') return close();
+  if (request.kind === 'append-part') {
+    const parts = partsReceived.get(request.id) ?? [];
+    parts.push(request.part);
+    partsReceived.set(request.id, parts);
+    return;
+  }
   try {
+    const append = appendFor(request);
     await untilStoreReady();
-    const streams: AppendedStream[] =
-      request.kind === 'append'
-        ? [await store.append(request.streamId, request.expectedVersion, request.events, request.metadata)]
-        : await store.appendToNewStreams(request.entries, request.metadata);
+    const streams = await append();
     reply({
       kind: 'appended',
       id: request.id,
@@ -69,6 +78,30 @@ async function handle(request: ThreadRequest): Promise<void> {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
     reply({ kind: 'failed', id: request.id, error: { name, message } });
   }
+}
+
+type StoreRequest = Exclude<ThreadRequest, { kind: 'close' | 'append-part' }>;
+
+/** The store call a request asks for; a large append's parts are taken at once, before anything is awaited. */
+function appendFor(request: StoreRequest): () => Promise<AppendedStream[]> {
+  if (request.kind === 'append') {
+    return async () => [
+      await store.append(request.streamId, request.expectedVersion, request.events, request.metadata),
+    ];
+  }
+  const entries = entriesOf(request);
+  return () => store.appendToNewStreams(entries, request.metadata);
+}
+
+/** The entries of an append to new streams: as posted, or joined from the parts posted before it. */
+function entriesOf(request: Exclude<StoreRequest, { kind: 'append' }>): readonly NewStreamEntry[] {
+  if (request.kind === 'append-to-new-streams') return request.entries;
+  const parts = partsReceived.get(request.id) ?? [];
+  partsReceived.delete(request.id);
+  if (parts.length !== request.parts) {
+    throw new Error(`append ${request.id} arrived in ${parts.length} of its ${request.parts} parts; nothing stored`);
+  }
+  return joinParts(parts);
 }
 
 async function untilStoreReady(): Promise<void> {
