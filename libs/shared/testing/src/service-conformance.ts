@@ -1,5 +1,5 @@
 import { bootService, BootedService } from './boot-service';
-import { createPrivateInfra, InfraComponent, PrivateInfra } from './private-infra';
+import { createPrivateInfra, InfraComponent, PrivateInfra } from './private-infra/private-infra';
 import { readiness } from './readiness';
 import { waitFor } from './wait-for';
 import type { DynamicModule } from '@nestjs/common';

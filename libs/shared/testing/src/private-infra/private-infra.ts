@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port';
+import { freePort } from '../free-port';
+import { INFRA_SCRIPT, stopOnInterrupt } from './stop-on-interrupt';
 
 const run = promisify(execFile);
-const INFRA_SCRIPT = join(__dirname, '..', '..', '..', '..', 'tools', 'infra');
 
 export type InfraComponent = 'kafka' | 'mongo' | 'clickhouse';
 
@@ -31,11 +31,10 @@ export async function createPrivateInfra(component: InfraComponent): Promise<Pri
   const infraDir = await mkdtemp(join(tmpdir(), `credstream-${component}-`));
   let ports = await pickPorts(component);
   let started = false;
+  const envOf = () => ({ ...process.env, ...ports, INFRA_DIR: infraDir });
   const infra = (command: 'up' | 'down') =>
-    run(INFRA_SCRIPT, [command, component], {
-      env: { ...process.env, ...ports, INFRA_DIR: infraDir },
-      maxBuffer: 1 << 20,
-    });
+    run(INFRA_SCRIPT, [command, component], { env: envOf(), maxBuffer: 1 << 20 });
+  const forget = stopOnInterrupt({ component, infraDir, env: envOf });
   return {
     get serviceEnv() {
       return serviceEnvFor(component, ports);
@@ -57,6 +56,7 @@ export async function createPrivateInfra(component: InfraComponent): Promise<Pri
     dispose: async () => {
       await infra('down');
       await rm(infraDir, { recursive: true, force: true });
+      forget();
     },
   };
 }

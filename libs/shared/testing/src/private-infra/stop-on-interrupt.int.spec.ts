@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+jest.setTimeout(120_000);
+
+const privateClickHouseDirs = async () =>
+  new Set((await readdir(tmpdir())).filter((name) => name.startsWith('credstream-clickhouse-')));
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+describe('private infra of an interrupted process', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'is stopped and deleted when its owner gets %s, and the owner still ends',
+    async (signal) => {
+      const before = await privateClickHouseDirs();
+      const owner = spawn(
+        process.execPath,
+        ['-r', '@swc-node/register', join(__dirname, 'interrupted-owner.fixture.ts')],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        owner.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const ready = /^ready (\S+)$/m.exec(output);
+          if (ready?.[1]) resolve(ready[1]);
+        });
+        owner.once('exit', (code) => reject(new Error(`the owner exited (${code}) before its ClickHouse was up`)));
+      });
+      const created = [...(await privateClickHouseDirs())].filter((name) => !before.has(name));
+      expect(created).toHaveLength(1);
+      expect(await answers(url)).toBe(true);
+
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => owner.once('exit', (_, by) => resolve(by)));
+      owner.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(await answers(url)).toBe(false);
+      expect(await privateClickHouseDirs()).not.toContain(created[0]);
+    },
+  );
+});
