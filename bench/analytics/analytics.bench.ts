@@ -15,7 +15,7 @@ import { register } from 'prom-client';
 import { toKafkaMessage, topicOf, TOPICS } from '@credstream/contracts';
 import { parseConfig } from '@credstream/config';
 import { ConsumerMetrics } from '@credstream/messaging';
-import { toAnalyticsRow, type AnalyticsRow } from '@credstream/analytics/domain';
+import { toAnalyticsRow } from '@credstream/analytics/domain';
 import {
   AnalyticsProjectionConsumer,
   ClickHouseEventWriter,
@@ -69,14 +69,11 @@ async function runningMerges(client: ClickHouseClient): Promise<number> {
 }
 
 /**
- * Publishes the ingest events to Kafka (not timed) and inserts the same rows straight into `events` (the ceiling).
- * Returns the event count only: the events and rows are garbage once this returns, so the projection measured next
- * does not run beside a heap of bench data the service would never hold (its GC would bill the projection).
+ * Publishes the ingest events to Kafka (not timed). Returns the event count only: the events are garbage once this
+ * returns, so the projection measured next does not run beside a heap of bench data the service would never hold
+ * (its GC would bill the projection).
  */
-async function publishAndPrepareRaw(
-  kafka: Kafka,
-  url: string,
-): Promise<{ count: number; insertRaw: (name: string) => Promise<number> }> {
+async function publishIngestEvents(kafka: Kafka): Promise<number> {
   const events = ingestEvents(PARAMETERS.ingestEvents);
   log(`publishing ${events.length} events to Kafka (not timed)`);
   const admin = kafka.admin();
@@ -100,15 +97,17 @@ async function publishAndPrepareRaw(
     });
   }
   await producer.disconnect();
-
-  const rows = events.map(
-    (event, index) => toAnalyticsRow(event, { topic: 't', partition: 0, offset: String(index) }, sha256).row,
-  );
-  return { count: events.length, insertRaw: (name: string) => insertRaw(url, name, rows) };
+  return events.length;
 }
 
-/** The ceiling: the same rows into a fresh database's tables, in the projection's batch size, from a quiet server. */
-async function insertRaw(url: string, name: string, rows: AnalyticsRow[]): Promise<number> {
+/**
+ * The ceiling: the rows of the same events (generated again, not timed; only their timestamp differs) into a fresh
+ * database's tables, in the projection's batch size, from a quiet server. They are garbage once this returns.
+ */
+async function insertRaw(url: string, name: string): Promise<number> {
+  const rows = ingestEvents(PARAMETERS.ingestEvents).map(
+    (event, index) => toAnalyticsRow(event, { topic: 't', partition: 0, offset: String(index) }, sha256).row,
+  );
   const raw = await database(url, name);
   await untilMergesSettle(raw);
   const writer = new ClickHouseEventWriter(raw);
@@ -131,11 +130,11 @@ async function untilMergesSettle(client: ClickHouseClient): Promise<void> {
 async function measureIngest(kafkaInfra: PrivateInfra, url: string): Promise<Measurement[]> {
   const brokers = [kafkaInfra.serviceEnv['KAFKA_BROKERS'] as string];
   const kafka = new Kafka({ clientId: 'bench-analytics', brokers, logLevel: logLevel.NOTHING });
-  const { count, insertRaw } = await publishAndPrepareRaw(kafka, url);
+  const count = await publishIngestEvents(kafka);
   // The ceiling is inserted before and after the projection and averaged: one insert alone varied from ~40k to
   // ~67k rows/s between runs on this machine, and with it the ratio.
   log('raw insert of the same rows (ceiling, first of two)');
-  const rawBefore = await insertRaw('bench_raw');
+  const rawBefore = await insertRaw(url, 'bench_raw');
 
   log('projection Kafka → ClickHouse');
   const target = await database(url, 'bench_kafka');
@@ -185,7 +184,7 @@ async function measureIngest(kafkaInfra: PrivateInfra, url: string): Promise<Mea
   await dlqProducer.disconnect();
   await target.close();
   log('raw insert of the same rows (ceiling, second of two)');
-  const rawAfter = await insertRaw('bench_raw_after');
+  const rawAfter = await insertRaw(url, 'bench_raw_after');
   const rawRate = (rawBefore + rawAfter) / 2;
   return [
     {
