@@ -79,8 +79,9 @@ export class ClickHouseInsightsReader implements InsightsReader {
     rows: Row[],
     tables: Record<Name, GrainTable>,
     totalsQuery: string,
+    names: readonly Name[] = Object.keys(tables) as Name[],
   ): Promise<InsightReport> {
-    const report = splitByGrain(rows, Object.keys(tables) as Name[], tables);
+    const report = splitByGrain(rows, names, tables);
     if (report['totals']?.length === 0) report['totals'] = await this.rows(totalsQuery);
     return report;
   }
@@ -124,7 +125,7 @@ export class ClickHouseInsightsReader implements InsightsReader {
     };
   }
 
-  /** totals, byAchievement and bySkill from employabilityQuery's two parts; outcomes alongside. */
+  /** totals, byAchievement and bySkill from employability's two queries; outcomes alongside. */
   async employability(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };
     const [tables, outcomes] = await Promise.all([
@@ -134,16 +135,14 @@ export class ClickHouseInsightsReader implements InsightsReader {
     return { ...tables, outcomes };
   }
 
-  /** employabilityQuery's two parts as two queries side by side, combined here into the same rows. */
+  /** Employability's two queries side by side (recipients, outcomes), combined here into the tables' rows. */
   private async employabilityTables(scope: InsightScope, names: readonly EmployabilityTable[]): Promise<InsightReport> {
     const [recipients, outcomes] = await Promise.all([
       this.rows(employabilityRecipientsQuery(scope, names)),
       this.rows(employabilityOutcomesQuery(scope, names)),
     ]);
-    const tables = splitByGrain(withOutcomes(recipients, outcomes), names, EMPLOYABILITY_TABLES);
-    // An aggregate without GROUP BY still answers one row over nobody: the totals query says what it holds.
-    if (tables['totals']?.length === 0) tables['totals'] = await this.rows(employabilityQueries.totals(scope));
-    return tables;
+    const rows = withOutcomes(recipients, outcomes);
+    return this.grainTables(rows, EMPLOYABILITY_TABLES, employabilityQueries.totals(scope), names);
   }
 
   mobility(tenantId: string, filters: InsightFilters) {
@@ -155,8 +154,8 @@ export class ClickHouseInsightsReader implements InsightsReader {
   }
 
   /**
-   * Costs, programmes and achievement names, with each achievement's holders who have an employment outcome: the
-   * outcome half of employabilityQuery only, as ROI uses no holder counts.
+   * Costs, programmes and achievement names, with each achievement's holders who have an employment outcome: only the
+   * outcomes query of employability, as ROI uses no holder counts.
    */
   async roi(tenantId: string, filters: InsightFilters): Promise<InsightReport> {
     const scope = { tenantId, filters };

@@ -13,9 +13,9 @@ export function roundLikeClickHouse(value: number, digits: number): number | nul
 const count = (row: Row | undefined, column: string): number => Number(row?.[column] ?? 0);
 
 /**
- * employabilityQuery's rows from its two parts run side by side: each recipients row (grain, key,
+ * Employability's table rows from its two queries run side by side: each recipients row (grain, key,
  * achievement_name, recipients; in the table's order) with its outcome counts (0 when none of its holders has an
- * outcome, as the query's LEFT JOIN) and the same derived shares and average, rounded as the query rounds them.
+ * outcome) and the shares and average derived from them, rounded as ClickHouse's round() would.
  */
 export function withOutcomes(recipients: readonly Row[], outcomes: readonly Row[]): Row[] {
   const byGrainKey = new Map(outcomes.map((row) => [`${String(row['grain'])}\u0000${String(row['key'])}`, row]));

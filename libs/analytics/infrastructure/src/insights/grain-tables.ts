@@ -1,6 +1,6 @@
 import type { InsightReport, Row } from '@credstream/analytics/application';
 
-/** One table of a query computed over several grains at once (impactQuery, employabilityQuery). */
+/** One table of a query computed over several grains at once (impactQuery, employability's two queries). */
 export interface GrainTable {
   /** The column the table names its group by (the row's `key`), none for a totals table. */
   key: string | undefined;

@@ -531,7 +531,7 @@ const OUTCOME_MEASURE_NAMES = [
   'avg_days_to_outcome',
 ] as const;
 
-/** Employability tables employabilityQuery can compute together, with the column each names its group by. */
+/** Employability tables its two queries compute together, with the column each names its group by. */
 export const EMPLOYABILITY_TABLES = {
   totals: { key: undefined, columns: OUTCOME_MEASURE_NAMES, limit: undefined },
   byAchievement: { key: 'achievement_id', columns: ['achievement_name', ...OUTCOME_MEASURE_NAMES], limit: undefined },
@@ -540,36 +540,22 @@ export const EMPLOYABILITY_TABLES = {
 export type EmployabilityTable = keyof typeof EMPLOYABILITY_TABLES;
 
 /**
- * `employabilityQueries.totals`, `.byAchievement` and `.bySkill` in one query, in two parts joined by table row:
- *  - recipients: each achievement's distinct holders (uniqExact states of the hashed recipient key), merged per
- *    table row (all achievements, the achievement, every achievement aligned to the skill): fifty-odd states
- *    expanded instead of one row per holder and table;
- *  - outcomes, computed per holder only for holders with an outcome at all (the others add only to recipients):
- *    a group's first outcome after one of its credentials is its holder's first outcome on or after the group's
- *    first credential, so each holder's credentials become arrays (achievement, issue time, skills), the first
- *    issue is taken per table row, and only then looked up in the holder's outcome times.
+ * `employabilityQueries.totals`, `.byAchievement` and `.bySkill` in two queries, joined by table row (grain, key)
+ * in the reader (`withOutcomes`). As one query ClickHouse would build the JOIN's right side before reading its left,
+ * taking the sum of their times; run side by side they take about the longer of them.
+ *  - recipients (`employabilityRecipientsQuery`): each achievement's distinct holders (uniqExact states of the
+ *    hashed recipient key), merged per table row (all achievements, the achievement, every achievement aligned to
+ *    the skill): fifty-odd states expanded instead of one row per holder and table;
+ *  - outcomes (`employabilityOutcomesQuery`), computed per holder only for holders with an outcome at all (the
+ *    others add only to recipients): a group's first outcome after one of its credentials is its holder's first
+ *    outcome on or after the group's first credential, so each holder's credentials become arrays (achievement,
+ *    issue time, skills), the first issue is taken per table row, and only then looked up in the holder's outcome
+ *    times.
  * Rows are not deduplicated first: min and uniqExact over a redelivered copy are the same. Rows carry `grain` and
  * `key`; the reader splits them (and applies bySkill's LIMIT); `totals` rows come whatever the tables asked. No
  * `totals` row when nobody is in scope: ask `employabilityQueries.totals` then.
- * The reader runs the two parts as two queries side by side (`employabilityRecipientsQuery`,
- * `employabilityOutcomesQuery`, combined by `withOutcomes`): ClickHouse builds a JOIN's right side before it reads
- * the left, so in one query they take the sum of their times, as two queries about the longer of them.
  */
-export function employabilityQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
-  const issued = heldIssuedHoldings(scope);
-  return `SELECT grain, key, achievement_name, recipients, with_outcome, with_outcome_90d, with_outcome_180d,
-      round(if(recipients = 0, 0, with_outcome_90d / recipients), 4) AS share_90d,
-      round(if(recipients = 0, 0, with_outcome_180d / recipients), 4) AS share_180d,
-      round(outcome_days / with_outcome, 1) AS avg_days_to_outcome FROM (
-      SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, recipients, with_outcome,
-        with_outcome_90d, with_outcome_180d, outcome_days
-      FROM (${recipientsByGrain(scope, tables, issued)})
-      ANY LEFT JOIN (${outcomesByGrain(scope, tables, issued)}) USING grain, key
-    ) ANY LEFT JOIN (${achievementNames(scope)}) USING achievement_id
-    ORDER BY grain, recipients DESC, key`;
-}
-
-/** employabilityQuery's first part: distinct holders per table row, with the achievement's name, in its order. */
+/** Employability's recipients: distinct holders per table row, with the achievement's name, in its order. */
 export function employabilityRecipientsQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
   return `SELECT grain, key, achievement_name, recipients FROM (
       SELECT grain, key, if(grain = 'byAchievement', key, '') AS achievement_id, recipients
@@ -578,7 +564,7 @@ export function employabilityRecipientsQuery(scope: InsightScope, tables: readon
     ORDER BY grain, recipients DESC, key`;
 }
 
-/** employabilityQuery's second part: per table row, holders with an outcome within 90 / 180 days and their days. */
+/** Employability's outcomes: per table row, holders with an outcome within 90 / 180 days and their days. */
 export function employabilityOutcomesQuery(scope: InsightScope, tables: readonly EmployabilityTable[]): string {
   return outcomesByGrain(scope, tables, heldIssuedHoldings(scope));
 }

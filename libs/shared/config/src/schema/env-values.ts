@@ -10,13 +10,19 @@ export const booleanFlag = (defaultValue: boolean) =>
     .default(defaultValue ? 'true' : 'false')
     .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-export const port = (defaultValue: number) =>
+/** A whole number from `min` to `max`, with the messages a user reads when it is not one. */
+const wholeNumberIn = (min: number, max: number, messages: { notANumber: string; outOfRange: string }) =>
   z.coerce
-    .number({ invalid_type_error: 'must be a TCP port number' })
+    .number({ invalid_type_error: messages.notANumber })
     .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(defaultValue);
+    .min(min, messages.outOfRange)
+    .max(max, messages.outOfRange);
+
+export const port = (defaultValue: number) =>
+  wholeNumberIn(0, 65535, {
+    notANumber: 'must be a TCP port number',
+    outOfRange: 'must be between 0 and 65535',
+  }).default(defaultValue);
 
 export const positiveInt = (defaultValue: number) =>
   z.coerce
@@ -27,12 +33,10 @@ export const positiveInt = (defaultValue: number) =>
 
 /** A Linux nice value, 0 (normal priority) to 19 (lowest). */
 export const niceValue = (defaultValue: number) =>
-  z.coerce
-    .number({ invalid_type_error: 'must be a number from 0 to 19' })
-    .int('must be a whole number')
-    .min(0, 'must be from 0 to 19')
-    .max(19, 'must be from 0 to 19')
-    .default(defaultValue);
+  wholeNumberIn(0, 19, {
+    notANumber: 'must be a number from 0 to 19',
+    outOfRange: 'must be from 0 to 19',
+  }).default(defaultValue);
 
 /** A share between 0 and 1, e.g. a sampling ratio. */
 export const fraction = (defaultValue: number) =>

@@ -1,11 +1,18 @@
 const MAX_ENTRIES = 10_000;
 
+interface Entry<T> {
+  value: Promise<T>;
+  /** Set once `value` resolved. */
+  loaded?: { value: T };
+  expiresAt: number;
+}
+
 /**
  * A small read-through cache: one load per key at a time, entries live `ttlMs` (0 disables caching). A loaded value
  * is also at hand synchronously (`peek`) while fresh.
  */
 export class TtlCache<T> {
-  private readonly entries = new Map<string, { value: Promise<T>; loaded?: { value: T }; expiresAt: number }>();
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(private readonly ttlMs: number) {}
 
@@ -16,10 +23,7 @@ export class TtlCache<T> {
     if (entry && entry.expiresAt > now) return entry.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const value = load();
-    const fresh: { value: Promise<T>; loaded?: { value: T }; expiresAt: number } = {
-      value,
-      expiresAt: now + this.ttlMs,
-    };
+    const fresh: Entry<T> = { value, expiresAt: now + this.ttlMs };
     this.entries.set(key, fresh);
     value.then(
       (loaded) => (fresh.loaded = { value: loaded }),
