@@ -145,6 +145,7 @@ export class SharingFeaturesModule {
         const sink = new BufferedPageViewSink(store, {
           flushIntervalMs: config.VIEW_FLUSH_INTERVAL_MS,
           onError: (error) => logger.warn({ err: error }, 'page views not stored yet; retrying'),
+          onDropped: (views) => logger.error({ views }, 'page views dropped: the buffer is full'),
         });
         registerPageViewMetrics(() => sink.metrics());
         return sink;
