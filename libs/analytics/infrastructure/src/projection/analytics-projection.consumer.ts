@@ -13,6 +13,7 @@ import {
 import type { ClickHouseEventWriter } from '../clickhouse/event-row.writer';
 import { tsvLine } from '../clickhouse/tab-separated';
 import { ErasureList } from './erasure-list';
+import { FlushPipeline } from './flush-pipeline';
 import { appendRow, commitList, emptyBatch, flushDue, markHandled, PendingBatch, rowBytes } from './projection-buffer';
 import type { ProjectionMetrics } from './projection.metrics';
 
@@ -35,6 +36,8 @@ export interface AnalyticsProjectionOptions {
 const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
 const handlesEveryContract = (type: string): boolean => contractFor(type) !== undefined;
 const MAX_RETRY_DELAY_MS = 5_000;
+/** Two INSERTs at once keep ClickHouse busy while the next batch is decoded; more would only queue there. */
+const MAX_WRITES_IN_FLIGHT = 2;
 /** ~10–20 ms of decoding between two turns of the event loop. */
 const YIELD_EVERY_MESSAGES = 250;
 
@@ -50,7 +53,15 @@ export class AnalyticsProjectionConsumer {
   /** The consumer offsets are committed through; kept until disconnect so the final flush can commit. */
   private committer: Consumer | undefined;
   private pending: PendingBatch = emptyBatch(Date.now());
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly pipeline = new FlushPipeline<PendingBatch>({
+    maxWrites: MAX_WRITES_IN_FLIGHT,
+    write: (batch) => this.writeWithRetries(batch),
+    commit: (batch) => this.commit(batch),
+    // Its mutation must run after every earlier insert, or rows about the person inserted late would stay.
+    waitsForEarlierWrites: (batch) => batch.erasures.length > 0,
+  });
+  /** The latest batch's heartbeat, for writes that wait between retries. */
+  private heartbeat: (() => Promise<void>) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly erasures = new ErasureList();
@@ -103,7 +114,7 @@ export class AnalyticsProjectionConsumer {
     if (!consumer) return;
     this.stopped = true;
     // Still a group member here, so the final flush can commit its offsets.
-    await this.flush(undefined, true).catch(() => undefined);
+    await this.flush().catch(() => undefined);
     await consumer.disconnect();
     this.committer = undefined;
   }
@@ -183,33 +194,32 @@ export class AnalyticsProjectionConsumer {
   }
 
   /**
-   * Queues a flush of the full buffer and waits only for the flush before it: decoding the next batch overlaps
-   * with ClickHouse inserting this one, while at most two batches are held in memory.
+   * Hands the full buffer to the pipeline and waits only while two writes are already in flight: decoding the next
+   * batch overlaps with ClickHouse inserting the last ones, and at most three batches are held in memory.
    */
   private async flushBehind(heartbeat: () => Promise<void>): Promise<void> {
-    const previous = this.flushing;
-    void this.flush(heartbeat).catch((error: unknown) =>
+    this.heartbeat = heartbeat;
+    void this.flush().catch((error: unknown) =>
       this.options.logger.warn({ err: error }, 'analytics flush abandoned; the batch will be redelivered'),
     );
-    await previous;
+    await this.pipeline.roomForWrite();
   }
 
   private async flushIfDue(): Promise<void> {
+    if (!this.pipeline.hasRoom) return;
     if (!flushDue(this.pending, Date.now(), this.options.maxBatchRows, this.options.maxBatchWaitMs)) return;
     await this.flush().catch((error: unknown) => this.options.logger.error({ err: error }, 'analytics flush failed'));
   }
 
-  /** Serialised: one flush at a time, in buffer order. */
-  private flush(heartbeat?: () => Promise<void>, final = false): Promise<void> {
-    const run = this.flushing.then(() => this.flushPending(heartbeat, final));
-    this.flushing = run.catch(() => undefined);
-    return run;
+  /** Submits what is buffered; resolves once it (and every batch before it) is committed. */
+  private flush(): Promise<void> {
+    const batch = this.pending;
+    if (batch.messages === 0) return this.pipeline.drained();
+    this.pending = emptyBatch(Date.now());
+    return this.pipeline.submit(batch);
   }
 
-  private async flushPending(heartbeat: (() => Promise<void>) | undefined, final: boolean): Promise<void> {
-    const batch = this.pending;
-    if (batch.messages === 0) return;
-    this.pending = emptyBatch(Date.now());
+  private async writeWithRetries(batch: PendingBatch): Promise<void> {
     const started = process.hrtime.bigint();
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -219,12 +229,10 @@ export class AnalyticsProjectionConsumer {
         this.options.projectionMetrics.flushFailed();
         this.options.logger.warn({ err: error, attempt, rows: batch.rows }, 'ClickHouse insert failed; retrying');
         // Stopping: the batch stays uncommitted and is redelivered to whoever consumes next.
-        if (final || this.stopped) throw error;
-        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), heartbeat);
+        if (this.stopped) throw error;
+        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
       }
     }
-    await this.commit(batch);
-    this.flushedMessages += batch.messages;
     this.options.projectionMetrics.flushed(batch.rows, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
@@ -247,6 +255,7 @@ export class AnalyticsProjectionConsumer {
       // A partition moved to another member meanwhile: it re-reads from the last commit; rows are idempotent.
       this.options.logger.warn({ err: error }, 'offset commit failed after flush; the tail will be redelivered');
     }
+    this.flushedMessages += batch.messages;
   }
 }
 
