@@ -65,6 +65,8 @@ class PrunedPackageJsonPlugin {
  * @param service e.g. "analytics"
  * @param options.runtimePackages packages the service reads files from at run time (e.g. chart.js's browser
  *   build, served to dashboards), which webpack cannot see: they are listed in the pruned package.json too.
+ * @param options.workers more worker-thread entry points of this service, `{ '<name>': './path/to/<name>.ts' }`,
+ *   emitted as `<name>.js` beside main.js (where `workerScript` looks for them).
  */
 module.exports = (service, options = {}) => {
   const tsconfig = path.join(root, 'apps', service, 'tsconfig.app.json');
@@ -76,6 +78,7 @@ module.exports = (service, options = {}) => {
       main: `./apps/${service}/src/main.ts`,
       // Runs on a worker thread beside main.js (EventStoreThread): an event store and relay for high-volume facts.
       'event-store-thread.worker': './libs/shared/event-store/src/thread/event-store-thread.worker.ts',
+      ...(options.workers ?? {}),
     },
     output: { path: path.join(root, 'dist', 'apps', service), filename: '[name].js', clean: true },
     devtool: 'source-map',

@@ -9,8 +9,15 @@ import { freePort, waitFor } from '@credstream/testing';
  */
 const workspaceRoot = join(__dirname, '..', '..');
 const SERVICES = ['issuance', 'verification', 'sharing', 'analytics'] as const;
-/** Services that record events through an EventStoreThread: its worker is a separate file of the bundle. */
-const WITH_EVENT_STORE_THREAD: readonly string[] = ['verification', 'sharing'];
+/**
+ * Worker threads are separate files of the bundle: services that record events through an EventStoreThread, and
+ * analytics, whose projection decodes on a thread of its own (started before the projection says it started).
+ */
+const WORKER_STARTED: Partial<Record<(typeof SERVICES)[number], { line: string; file: string }>> = {
+  verification: { line: 'event store thread relay started', file: 'event-store-thread.worker.js' },
+  sharing: { line: 'event store thread relay started', file: 'event-store-thread.worker.js' },
+  analytics: { line: 'analytics projection started', file: 'projection-decoder.worker.js' },
+};
 
 interface Exit {
   code: number | null;
@@ -75,11 +82,12 @@ describe.each(SERVICES)('the built %s service', (service) => {
         (status) => status === 200,
         { what: `${service} ready`, timeoutMs: 30_000 },
       );
-      if (WITH_EVENT_STORE_THREAD.includes(service)) {
+      const worker = WORKER_STARTED[service];
+      if (worker) {
         await waitFor(
           async () => stdout(),
-          (output) => output.includes('event store thread relay started'),
-          { what: `${service}'s event store thread (event-store-thread.worker.js beside main.js)`, timeoutMs: 30_000 },
+          (output) => output.includes(worker.line),
+          { what: `${service}'s worker thread (${worker.file} beside main.js)`, timeoutMs: 30_000 },
         );
       }
     } catch (error) {
@@ -97,7 +105,7 @@ describe.each(SERVICES)('the built %s service', (service) => {
       .map((line) => JSON.parse(line) as { msg: string; service: string; level: string });
     expect(messages.every((line) => line.service === service)).toBe(true);
     const errors = messages.filter((line) => line.level === 'error' || line.level === 'fatal').map((line) => line.msg);
-    expect(errors.filter((msg) => /event store thread|could not find/.test(msg))).toEqual([]);
+    expect(errors.filter((msg) => /thread|could not find/.test(msg))).toEqual([]);
     expect(messages.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
   }, 60_000);
 });

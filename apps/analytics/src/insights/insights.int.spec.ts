@@ -361,6 +361,76 @@ describe('analytics insights over a scripted scenario flowing through Kafka', ()
     await clickhouse.close();
   });
 
+  it('sends records that break their contract to analytics.dlq with the reason, and projects the rest', async () => {
+    // Published straight to the topic, as a partner or a faulty producer could.
+    const issued = scenario.events.find((event) => event.type === 'credential.issued.v1');
+    if (!issued) throw new Error('the scenario issues credentials');
+    const broken = { ...issued, id: '01932c8e-0000-7000-8000-00000000dead', data: { credentialId: 'no' } };
+    const before = (await tables('impact')).totals[0].issued;
+    await producer.send({
+      topic: 'issuance.credential.v1',
+      acks: -1,
+      messages: [
+        { key: broken.aggregateId, value: 'not json at all' },
+        { key: broken.aggregateId, value: JSON.stringify(broken) },
+      ],
+    });
+    // A valid event behind them, on the same partition (same key), for a tenant no other test looks at.
+    const later = { ...issued, id: '01932c8e-0000-7000-8000-00000000beef', tenantId: 'uni-late' };
+    await publish(producer, [later]);
+
+    const kafka = new Kafka({ clientId: 'dlq-reader', brokers: [env['KAFKA_BROKERS'] as string] });
+    const reader = kafka.consumer({ groupId: `dlq-reader-${Date.now()}` });
+    const dead: { reason: string; topic: string; value: string }[] = [];
+    await reader.connect();
+    await reader.subscribe({ topic: 'analytics.dlq', fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        dead.push({
+          reason: message.headers?.['dlq-reason']?.toString() ?? '',
+          topic: message.headers?.['dlq-original-topic']?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+        });
+      },
+    });
+    try {
+      await waitFor(
+        async () => dead.length,
+        (n) => n >= 2,
+        { what: 'both broken records on analytics.dlq' },
+      );
+    } finally {
+      await reader.disconnect();
+    }
+    expect(dead.map(({ reason, topic }) => ({ reason, topic }))).toEqual([
+      { reason: 'undecodable', topic: 'issuance.credential.v1' },
+      { reason: 'invalid', topic: 'issuance.credential.v1' },
+    ]);
+    expect(dead[0].value).toBe('not json at all');
+    // Nothing of the broken records was counted, and the projection went on past them.
+    await waitFor(
+      async () => {
+        const clickhouse = createClient({
+          url: env['CLICKHOUSE_URL'],
+          username: 'credstream',
+          password: 'credstream',
+          database: 'credstream',
+        });
+        const rows = await (
+          await clickhouse.query({
+            query: `SELECT count() AS n FROM events WHERE event_id = '${later.id}'`,
+            format: 'JSONEachRow',
+          })
+        ).json<{ n: string }>();
+        await clickhouse.close();
+        return rows[0]?.n;
+      },
+      (n) => n === '1',
+      { what: 'the event published after the broken ones' },
+    );
+    expect((await tables('impact')).totals[0].issued).toBe(before);
+  });
+
   it('rebuild re-consumes every topic into fresh tables, swaps them in, and the aggregates equal the live ones', async () => {
     const before = await snapshot();
     const clickhouse = createClient({

@@ -55,6 +55,7 @@ export class ProjectionService implements OnApplicationBootstrap, BeforeApplicat
         const consumer = this.createConsumer();
         await consumer.start();
         this.consumer = consumer;
+        this.logger.info({ groupId: this.config.ANALYTICS_CONSUMER_GROUP }, 'analytics projection started');
         return;
       } catch (error) {
         this.logger.warn({ err: error }, 'analytics projection not started yet; retrying');

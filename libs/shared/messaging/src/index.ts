@@ -12,4 +12,11 @@ export * from './server/event-batch-pattern';
 export * from './server/kafka-event.context';
 export * from './server/kafka-event.server';
 export * from './server/kafka-event-server.options';
-export { CONSUMER_TRACER, inConsumerSpan, type ConsumedEvent } from './tracing/consumer-span';
+export {
+  CONSUMER_TRACER,
+  inConsumerSpan,
+  markSpanFailed,
+  startRecordSpan,
+  type ConsumedEvent,
+  type ConsumedRecord,
+} from './tracing/consumer-span';

@@ -1,20 +1,20 @@
-import { createHash } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { contractFor, type EventEnvelope } from '@credstream/contracts';
-import { toAnalyticsRow } from '@credstream/analytics/domain';
 import {
   ConsumerMetrics,
   DeadLetterPublisher,
-  decodeEventMessage,
   deadLetterTopicFor,
-  inConsumerSpan,
+  markSpanFailed,
+  startRecordSpan,
 } from '@credstream/messaging';
 import type { ClickHouseEventWriter } from '../clickhouse/event-row.writer';
-import { tsvLine } from '../clickhouse/tab-separated';
+import { packRecords } from './decoding/packed-records';
+import type { ProjectedRecords, RejectedRecord } from './decoding/project-records';
+import { ProjectionDecoderThread } from './decoding/projection-decoder.thread';
 import { ErasureList } from './erasure-list';
 import { FlushPipeline } from './flush-pipeline';
-import { appendRow, commitList, emptyBatch, flushDue, markHandled, PendingBatch, rowBytes } from './projection-buffer';
+import { appendRows, commitList, emptyBatch, flushDue, markHandled, PendingBatch, rowBytes } from './projection-buffer';
 import type { ProjectionMetrics } from './projection.metrics';
 
 export interface AnalyticsProjectionOptions {
@@ -33,13 +33,11 @@ export interface AnalyticsProjectionOptions {
   maxBatchWaitMs: number;
 }
 
-const sha256Hex = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
-const handlesEveryContract = (type: string): boolean => contractFor(type) !== undefined;
 const MAX_RETRY_DELAY_MS = 5_000;
 /** Two INSERTs at once keep ClickHouse busy while the next batch is decoded; more would only queue there. */
 const MAX_WRITES_IN_FLIGHT = 2;
-/** ~10–20 ms of decoding between two turns of the event loop. */
-const YIELD_EVERY_MESSAGES = 250;
+/** Fetched batches handed to the decoding thread and not yet buffered, beyond which fetching waits. */
+const MAX_BATCHES_IN_DECODING = 2;
 
 /**
  * The analytics projection: one consumer group over every topic, batching rows across partitions into one
@@ -65,7 +63,11 @@ export class AnalyticsProjectionConsumer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly erasures = new ErasureList();
-  private readonly processedByType = new Map<string, number>();
+  /** Decodes on a worker thread from the main thread's erasure list, which it keeps in step batch by batch. */
+  private readonly decoder = new ProjectionDecoderThread(() => this.erasures.hashes());
+  /** Fetched batches being projected, oldest first; `taking` chains them so they are buffered in fetch order. */
+  private readonly inDecoding: Promise<void>[] = [];
+  private taking: Promise<void> = Promise.resolve();
   private readonly deadLetters: DeadLetterPublisher;
   private flushedMessages = 0;
 
@@ -92,6 +94,7 @@ export class AnalyticsProjectionConsumer {
       await admin.disconnect();
     }
     this.erasures.load(await this.options.writer.erasedHashes());
+    await this.decoder.start();
     // An idle fetch waits at most a second (kafkajs's default 5 s would also hold up every shutdown that long).
     const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 1_000 });
     this.consumer = consumer;
@@ -114,7 +117,9 @@ export class AnalyticsProjectionConsumer {
     if (!consumer) return;
     this.stopped = true;
     // Still a group member here, so the final flush can commit its offsets.
+    await this.taking;
     await this.flush().catch(() => undefined);
+    await this.decoder.close();
     await consumer.disconnect();
     this.committer = undefined;
   }
@@ -122,83 +127,89 @@ export class AnalyticsProjectionConsumer {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     this.firstBatchAt ??= performance.now();
-    let sinceYield = 0;
-    // kafkajs reads resolved offsets only once eachBatch returns (autoCommit is off): resolving the last handled
-    // message then, rather than each one, spares a Long parse per record and moves the next fetch just the same.
-    let handled: string | undefined;
-    try {
-      for (const message of batch.messages) {
-        if (this.stopped || !isRunning() || isStale()) break;
-        // Decoding only awaits microtasks: give HTTP requests of the same process a turn now and then.
-        if ((sinceYield += 1) === YIELD_EVERY_MESSAGES) {
-          sinceYield = 0;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        await this.accept(batch.topic, batch.partition, message);
-        handled = message.offset;
-        if (flushDue(this.pending, Date.now(), this.options.maxBatchRows, this.options.maxBatchWaitMs)) {
-          await this.flushBehind(heartbeat);
-        }
-      }
-    } finally {
-      if (handled !== undefined) resolveOffset(handled);
-      this.countProcessed();
-    }
-    const last = batch.lastOffset();
+    if (batch.messages.length === 0 || this.stopped || !isRunning() || isStale()) return;
+    this.heartbeat = heartbeat;
+    // A span per record continues its producer's trace into analytics (batching would otherwise cut it).
+    const { groupId } = this.options;
+    const { topic, partition } = batch;
+    const spans = batch.messages.map(
+      ({ offset, key, headers }) => startRecordSpan({ topic, partition, groupId, offset, key, headers }).span,
+    );
+    const taken = this.taking.then(() => this.take(batch, spans));
+    this.taking = taken.catch(() => undefined);
+    this.inDecoding.push(taken);
+    void taken.finally(() => this.inDecoding.shift());
+    // The batch is in the projection's hands now: kafkajs fetches on from here. Its offsets are committed only once
+    // ClickHouse acknowledged its rows (or the batch is handed to the next member after a crash or rebalance).
+    resolveOffset(batch.lastOffset());
     this.options.consumerMetrics.lag(
       batch.topic,
       batch.partition,
-      Number(BigInt(batch.highWatermark) - BigInt(last) - 1n),
+      Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset()) - 1n),
     );
+    // Room for the main thread to fetch and pack the next batches while the decoding thread works, within bounds.
+    while (this.inDecoding.length > MAX_BATCHES_IN_DECODING) await this.inDecoding[0].catch(() => undefined);
     await heartbeat();
   }
 
-  private async accept(topic: string, partition: number, message: EachBatchPayload['batch']['messages'][number]) {
-    const decoded = decodeEventMessage(message.value, topic, handlesEveryContract);
-    if (decoded.kind === 'rejected') {
-      this.options.consumerMetrics.failed(decoded.type, decoded.reason);
-      await this.deadLetters.publish({
-        topic,
-        partition,
-        message,
-        reason: decoded.reason,
-        error: decoded.error,
-        attempts: 0,
-      });
-      this.options.consumerMetrics.deadLettered(decoded.reason);
-    } else if (decoded.kind === 'event') {
-      const { event } = decoded;
-      const { groupId } = this.options;
-      // A span per event continues the event's trace into analytics (batching would otherwise cut it).
-      await inConsumerSpan({ event, topic, partition, offset: message.offset, groupId, headers: message.headers }, () =>
-        this.project(event, topic, partition, message.offset),
-      );
+  /**
+   * Projects one fetched batch on the decoding thread and buffers its rows; records that break their contract go to
+   * the dead-letter topic first. Runs strictly in fetch order (chained), as the buffer's offsets require.
+   */
+  private async take(batch: EachBatchPayload['batch'], spans: Span[]): Promise<void> {
+    try {
+      const projected = await this.projected(batch);
+      for (const rejected of projected.rejected) await this.deadLetter(batch, rejected);
+      for (const erasure of projected.erasures) {
+        this.erasures.add(erasure);
+        this.pending.erasures.push(erasure);
+      }
+      appendRows(this.pending, projected.rows, projected.rowCount);
+      markHandled(this.pending, batch.topic, batch.partition, batch.lastOffset(), batch.messages.length);
+      for (const [type, count] of projected.typeCounts) this.options.consumerMetrics.processedMany(type, count);
+    } catch (error) {
+      for (const span of spans) markSpanFailed(span, error, 'analytics projection failed');
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
     }
-    markHandled(this.pending, topic, partition, message.offset);
+    if (flushDue(this.pending, Date.now(), this.options.maxBatchRows, this.options.maxBatchWaitMs)) {
+      await this.flushBehind();
+    }
   }
 
-  private async project(event: EventEnvelope, topic: string, partition: number, offset: string): Promise<void> {
-    const projected = toAnalyticsRow(event, { topic, partition, offset }, sha256Hex);
-    if (projected.erasure) {
-      this.erasures.add(projected.erasure);
-      this.pending.erasures.push(projected.erasure);
+  /** The batch's rows from the decoding thread; a lost thread is replaced and the batch packed again. */
+  private async projected(batch: EachBatchPayload['batch']): Promise<ProjectedRecords> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.decoder.project(packRecords(batch.topic, batch.partition, batch.messages));
+      } catch (error) {
+        this.options.logger.error({ err: error, attempt }, 'analytics decoding thread failed; retrying the batch');
+        // Nothing after this batch may be committed before it: while this fails, the projection waits.
+        if (this.stopped) throw error;
+        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
+      }
     }
-    appendRow(this.pending, tsvLine(this.erasures.scrub(projected.row)));
-    this.processedByType.set(event.type, (this.processedByType.get(event.type) ?? 0) + 1);
   }
 
-  /** Adds the batch's projected events to the processed counter, once per type (a label lookup per event costs). */
-  private countProcessed(): void {
-    for (const [type, count] of this.processedByType) this.options.consumerMetrics.processedMany(type, count);
-    this.processedByType.clear();
+  private async deadLetter(batch: EachBatchPayload['batch'], rejected: RejectedRecord): Promise<void> {
+    this.options.consumerMetrics.failed(rejected.type, rejected.reason);
+    await this.deadLetters.publish({
+      topic: batch.topic,
+      partition: batch.partition,
+      message: batch.messages[rejected.index],
+      reason: rejected.reason,
+      error: rejected.error,
+      attempts: 0,
+    });
+    this.options.consumerMetrics.deadLettered(rejected.reason);
   }
 
   /**
    * Hands the full buffer to the pipeline and waits only while two writes are already in flight: decoding the next
    * batch overlaps with ClickHouse inserting the last ones, and at most three batches are held in memory.
    */
-  private async flushBehind(heartbeat: () => Promise<void>): Promise<void> {
-    this.heartbeat = heartbeat;
+  private async flushBehind(): Promise<void> {
     void this.flush().catch((error: unknown) =>
       this.options.logger.warn({ err: error }, 'analytics flush abandoned; the batch will be redelivered'),
     );

@@ -16,10 +16,10 @@ export function hashesOf(erasure: Erasure): string[] {
 
 /** Recipients who asked to be forgotten: rows about them lose their recipient key and id before insert. */
 export class ErasureList {
-  private readonly hashes = new Set<string>();
+  private readonly known = new Set<string>();
 
   load(hashes: Iterable<string>): void {
-    for (const hash of hashes) this.hashes.add(hash);
+    for (const hash of hashes) this.known.add(hash);
   }
 
   add(erasure: Erasure): string[] {
@@ -28,14 +28,19 @@ export class ErasureList {
     return hashes;
   }
 
+  /** Every hash on the list (to start another copy of it, on the decoding thread). */
+  hashes(): string[] {
+    return [...this.known];
+  }
+
   get size(): number {
-    return this.hashes.size;
+    return this.known.size;
   }
 
   scrub(row: AnalyticsRow): AnalyticsRow {
-    if (this.hashes.size === 0) return row;
-    const keyErased = row.recipient_key !== '' && this.hashes.has(erasedKeyHash(row.recipient_key));
-    const idErased = row.recipient_id !== '' && this.hashes.has(erasedIdHash(row.recipient_id));
+    if (this.known.size === 0) return row;
+    const keyErased = row.recipient_key !== '' && this.known.has(erasedKeyHash(row.recipient_key));
+    const idErased = row.recipient_id !== '' && this.known.has(erasedIdHash(row.recipient_id));
     if (!keyErased && !idErased) return row;
     return { ...row, recipient_key: '', recipient_id: '' };
   }

@@ -41,16 +41,25 @@ export function appendRow(batch: PendingBatch, line: string): void {
   batch.rows += 1;
 }
 
+/** Appends `count` rows already encoded as TabSeparated bytes (from the decoding thread), as a chunk of their own. */
+export function appendRows(batch: PendingBatch, bytes: Uint8Array, count: number): void {
+  if (count === 0) return;
+  batch.chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  batch.chunkEnds.push(bytes.byteLength);
+  batch.rows += count;
+}
+
 /** The rows written so far, as byte ranges in order. */
 export function rowBytes(batch: PendingBatch): Buffer[] {
   return batch.chunks.map((chunk, index) => chunk.subarray(0, batch.chunkEnds[index]));
 }
 
-export function markHandled(batch: PendingBatch, topic: string, partition: number, offset: string): void {
+/** Records that the partition's messages up to `offset` (`count` of them since the last call) are in the batch. */
+export function markHandled(batch: PendingBatch, topic: string, partition: number, offset: string, count = 1): void {
   let partitions = batch.offsets.get(topic);
   if (partitions === undefined) batch.offsets.set(topic, (partitions = new Map<number, string>()));
   partitions.set(partition, offset);
-  batch.messages += 1;
+  batch.messages += count;
 }
 
 /** The offsets to commit: the next one after the last handled, per partition, as Kafka expects. */

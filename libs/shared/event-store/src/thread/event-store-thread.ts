@@ -14,7 +14,7 @@ import type {
   ThreadRequest,
   ThreadStatus,
 } from './event-store-thread.protocol';
-import { eventStoreWorkerScript, type WorkerScript } from './worker-script';
+import { workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 
 export interface EventStoreThreadOptions {
   /** Wait before a worker that died is started again. Default 1 000 ms. */
@@ -52,7 +52,7 @@ export class EventStoreThread implements EventAppender {
     private readonly logger: Logger,
     private readonly options: EventStoreThreadOptions = {},
   ) {
-    this.script = options.script ?? eventStoreWorkerScript();
+    this.script = options.script ?? workerScript({ directory: __dirname, callerFile: __filename, name: 'event-store-thread.worker' });
   }
 
   start(): void {

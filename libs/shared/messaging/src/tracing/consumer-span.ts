@@ -25,26 +25,73 @@ export interface ConsumerSpan {
  */
 export function startConsumerSpan(consumed: ConsumedEvent): ConsumerSpan {
   const { event, headers } = consumed;
-  const parent = restoreTraceContext({
-    traceparent: headerText(headers, EVENT_HEADERS.traceparent) ?? event.traceparent,
-    tracestate: headerText(headers, EVENT_HEADERS.tracestate) ?? event.tracestate,
+  return startSpanOf(
+    consumed,
+    {
+      type: event.type,
+      id: event.id,
+      key: event.aggregateId,
+      traceparent: headerText(headers, EVENT_HEADERS.traceparent) ?? event.traceparent,
+      tracestate: headerText(headers, EVENT_HEADERS.tracestate) ?? event.tracestate,
+    },
+    { 'credstream.tenant.id': event.tenantId, 'credstream.correlation.id': event.correlationId },
+  );
+}
+
+/** A record as kafkajs delivers it, for consumers that decode its value elsewhere (on a worker thread). */
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  groupId: string;
+  key: Buffer | string | null;
+  headers: RawHeaders | undefined;
+}
+
+/**
+ * {@link startConsumerSpan} from the record's headers alone (`ce-type`, `ce-id`, traceparent/tracestate) and its
+ * key (the aggregate id), for a consumer whose thread never parses the value. The caller ends it.
+ */
+export function startRecordSpan(record: ConsumedRecord): ConsumerSpan {
+  const { headers } = record;
+  return startSpanOf(record, {
+    type: headerText(headers, EVENT_HEADERS.type) ?? 'event',
+    id: headerText(headers, EVENT_HEADERS.id),
+    key: record.key?.toString(),
+    traceparent: headerText(headers, EVENT_HEADERS.traceparent),
+    tracestate: headerText(headers, EVENT_HEADERS.tracestate),
   });
+}
+
+interface SpanFacts {
+  type: string;
+  id: string | undefined;
+  key: string | undefined;
+  traceparent: string | undefined;
+  tracestate: string | undefined;
+}
+
+function startSpanOf(
+  at: Pick<ConsumedRecord, 'topic' | 'partition' | 'offset' | 'groupId'>,
+  facts: SpanFacts,
+  extra: Record<string, string> = {},
+): ConsumerSpan {
+  const parent = restoreTraceContext({ traceparent: facts.traceparent, tracestate: facts.tracestate });
   const span = trace.getTracer(CONSUMER_TRACER).startSpan(
-    `process ${event.type}`,
+    `process ${facts.type}`,
     {
       kind: SpanKind.CONSUMER,
       attributes: {
         'messaging.system': 'kafka',
         'messaging.operation.type': 'process',
-        'messaging.destination.name': consumed.topic,
-        'messaging.destination.partition.id': String(consumed.partition),
-        'messaging.consumer.group.name': consumed.groupId,
-        'messaging.kafka.offset': Number(consumed.offset),
-        'messaging.kafka.message.key': event.aggregateId,
-        'messaging.message.id': event.id,
-        'credstream.event.type': event.type,
-        'credstream.tenant.id': event.tenantId,
-        'credstream.correlation.id': event.correlationId,
+        'messaging.destination.name': at.topic,
+        'messaging.destination.partition.id': String(at.partition),
+        'messaging.consumer.group.name': at.groupId,
+        'messaging.kafka.offset': Number(at.offset),
+        'messaging.kafka.message.key': facts.key,
+        'messaging.message.id': facts.id,
+        'credstream.event.type': facts.type,
+        ...extra,
       },
     },
     parent,

@@ -1,0 +1,103 @@
+import { Worker } from 'node:worker_threads';
+import { workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import type { PackedRecords } from './packed-records';
+import type { ProjectedRecords } from './project-records';
+import type { DecoderReply, DecoderRequest, DecoderWorkerData } from './projection-decoder.protocol';
+
+interface Waiting {
+  resolve: (projected: ProjectedRecords) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The main thread's side of the projection's decoding thread: `project` hands over one packed batch (its bytes are
+ * transferred, not copied) and resolves with its rows. Batches are projected in the order they are handed over.
+ * If the thread dies, every batch in it fails and the next `project` starts a fresh thread from the erasure list
+ * the caller keeps (the projection then re-packs and retries, or stops).
+ */
+export class ProjectionDecoderThread {
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private readonly script: WorkerScript;
+
+  constructor(
+    private readonly erasedHashes: () => string[],
+    script?: WorkerScript,
+  ) {
+    this.script =
+      script ?? workerScript({ directory: __dirname, callerFile: __filename, name: 'projection-decoder.worker' });
+  }
+
+  /** Starts the thread and resolves once its code is loaded (from source, compiling takes a second or two). */
+  async start(): Promise<void> {
+    const worker = this.worker ?? this.spawn();
+    await new Promise<void>((resolve, reject) => {
+      const onReady = (reply: DecoderReply) => {
+        if (reply.kind !== 'ready') return;
+        worker.off('message', onReady);
+        worker.off('exit', onExit);
+        resolve();
+      };
+      const onExit = (code: number) => reject(new Error(`the projection decoding thread exited (${code}) at start`));
+      worker.on('message', onReady);
+      worker.once('exit', onExit);
+    });
+  }
+
+  project(records: PackedRecords): Promise<ProjectedRecords> {
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise<ProjectedRecords>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'project', id, records } satisfies DecoderRequest, [
+        records.bytes.buffer as ArrayBuffer,
+        records.ends.buffer as ArrayBuffer,
+      ]);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+    this.failAll(new Error('the projection decoding thread was closed'));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.script.path, {
+      workerData: { erasedHashes: this.erasedHashes() } satisfies DecoderWorkerData,
+      execArgv: this.script.execArgv,
+      name: 'analytics-projection-decoder',
+    });
+    this.worker = worker;
+    worker.unref();
+    worker.on('message', (reply: DecoderReply) => this.onReply(reply));
+    worker.on('error', (error) => this.lost(worker, error));
+    worker.on('exit', (code) => this.lost(worker, new Error(`the projection decoding thread exited (${code})`)));
+    return worker;
+  }
+
+  private onReply(reply: DecoderReply): void {
+    if (reply.kind === 'ready') return;
+    const waiting = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    if (reply.kind === 'failed') {
+      waiting?.reject(new Error(`decoding failed: ${reply.error}`));
+      return;
+    }
+    const { rows, rowCount, erasures, rejected, typeCounts } = reply;
+    waiting?.resolve({ rows, rowCount, erasures, rejected, typeCounts });
+  }
+
+  private lost(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.failAll(error);
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}

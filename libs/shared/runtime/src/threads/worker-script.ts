@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface WorkerScript {
+  path: string;
+  execArgv: string[];
+}
+
+export interface WorkerScriptLocation {
+  /** The calling module's `__dirname`. */
+  directory: string;
+  /** The calling module's `__filename`: a `.ts` one means the service runs from source. */
+  callerFile: string;
+  /** The worker's file name without extension, e.g. `event-store-thread.worker`. */
+  name: string;
+}
+
+/**
+ * Where a worker thread's code is: next to the service's bundle in a build (webpack emits `<name>.js` beside
+ * `main.js`, see tools/build/service-webpack.config.cjs), or the caller's folder's TypeScript when the service runs
+ * from source (tests, benches, development), compiled on load as the main thread is. A bundle without its worker
+ * file refuses to start rather than run without the work the thread does.
+ */
+export function workerScript({ directory, callerFile, name }: WorkerScriptLocation): WorkerScript {
+  if (callerFile.endsWith('.ts')) {
+    return { path: join(directory, `${name}.ts`), execArgv: ['-r', '@swc-node/register'] };
+  }
+  const bundled = join(directory, `${name}.js`);
+  if (!existsSync(bundled)) {
+    throw new Error(`${bundled} is missing: ship it beside main.js (it is part of the service's build output)`);
+  }
+  return { path: bundled, execArgv: [] };
+}
