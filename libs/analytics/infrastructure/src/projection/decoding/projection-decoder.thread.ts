@@ -60,8 +60,9 @@ export class ProjectionDecoderThread {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    // Before terminating: a reply still on its way must not settle a batch the caller was told failed.
     this.failAll(new Error('the projection decoding thread was closed'));
+    if (worker) await worker.terminate();
   }
 
   private spawn(): Worker {
@@ -72,14 +73,14 @@ export class ProjectionDecoderThread {
     });
     this.worker = worker;
     worker.unref();
-    worker.on('message', (reply: DecoderReply) => this.onReply(reply));
+    worker.on('message', (reply: DecoderReply) => this.onReply(worker, reply));
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`the projection decoding thread exited (${code})`)));
     return worker;
   }
 
-  private onReply(reply: DecoderReply): void {
-    if (reply.kind === 'ready') return;
+  private onReply(worker: Worker, reply: DecoderReply): void {
+    if (reply.kind === 'ready' || worker !== this.worker) return;
     const waiting = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     if (reply.kind === 'failed') {
