@@ -16,4 +16,11 @@ export class VaultCredentialSigner implements CredentialSigner {
   ): Promise<string> {
     return this.signer.sign(credential, { alg: key.alg, kid: key.kid }, key.keyRef);
   }
+
+  signAll(
+    credentials: readonly JwtSignableCredential[],
+    key: { alg: Parameters<VcJwtSigner['sign']>[1]['alg']; kid: string; keyRef: string },
+  ): Promise<string[]> {
+    return this.signer.signAll(credentials, { alg: key.alg, kid: key.kid }, key.keyRef);
+  }
 }

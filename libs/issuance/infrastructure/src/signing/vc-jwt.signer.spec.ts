@@ -77,4 +77,24 @@ describe('VcJwtSigner', () => {
     ).toString('base64url');
     await expect(jwtVerify(`${header}.${altered}.${signature}`, await importJWK(publicJwk, 'ES256'))).rejects.toThrow();
   });
+
+  it.each([
+    ['in this process', () => vault],
+    // A vault behind an async port only, as a cloud KMS would be: signed one by one, same tokens.
+    ['through the async port only', () => ({ sign: vault.sign.bind(vault) }) as unknown as AesGcmSigningKeyVault],
+  ])('signs a batch in order, every token verifying (%s)', async (_, vaultOf) => {
+    const { keyRef, publicJwk } = await vault.createKey();
+    const batchSigner = new VcJwtSigner(vaultOf());
+    const vcs = ['did:example:a', 'did:example:b', 'did:example:c'].map((subject) => credential({ did: subject }));
+    const jwts = await batchSigner.signAll(vcs, { alg: 'ES256', kid: `${did}#key-1` }, keyRef);
+
+    expect(jwts).toHaveLength(3);
+    const key = await importJWK(publicJwk, 'ES256');
+    const subjects = await Promise.all(
+      jwts.map(
+        async (jwt) => (await jwtVerify(jwt, key, { currentDate: new Date('2026-06-01T00:00:00Z') })).payload.sub,
+      ),
+    );
+    expect(subjects).toEqual(['did:example:a', 'did:example:b', 'did:example:c']);
+  });
 });

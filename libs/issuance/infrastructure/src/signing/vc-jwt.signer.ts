@@ -44,14 +44,45 @@ export class VcJwtSigner {
     const encodedHeader = this.encodedHeader(header);
     const payloadJson = credentialJwtPayloadJson(credential);
     const syncVault = this.syncVault;
-    // UTF-8 needs at most 3 bytes per UTF-16 unit; base64url is ASCII, one byte a character.
     if (syncVault === undefined || payloadJson.length * 3 > MAX_SCRATCH_BYTES) {
       const signingInput = `${encodedHeader}.${Buffer.from(payloadJson, 'utf8').toString('base64url')}`;
       const signature = await this.vault.sign(keyRef, Buffer.from(signingInput, 'latin1'));
       return `${signingInput}.${base64url(signature)}`;
     }
-    // A sync vault is done with the bytes when signSync returns, so one scratch buffer serves every call
-    // without allocating: UTF-8 payload -> base64url text -> signing input bytes, signed in place.
+    return this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef);
+  }
+
+  /**
+   * Signs credentials with one key, in order. With a vault that signs in this process (the AES-GCM vault) the whole
+   * batch is signed in one go, with no promise per credential (bulk issuance signs its batches here).
+   */
+  async signAll(
+    credentials: readonly JwtSignableCredential[],
+    header: VcJwtHeaderInput,
+    keyRef: string,
+  ): Promise<string[]> {
+    const syncVault = this.syncVault;
+    if (syncVault === undefined)
+      return Promise.all(credentials.map((credential) => this.sign(credential, header, keyRef)));
+    const encodedHeader = this.encodedHeader(header);
+    const jwts: string[] = [];
+    for (const credential of credentials) {
+      const payloadJson = credentialJwtPayloadJson(credential);
+      jwts.push(
+        payloadJson.length * 3 > MAX_SCRATCH_BYTES
+          ? await this.sign(credential, header, keyRef)
+          : this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef),
+      );
+    }
+    return jwts;
+  }
+
+  /**
+   * A sync vault is done with the bytes when signSync returns, so one scratch buffer serves every call without
+   * allocating: UTF-8 payload -> base64url text -> signing input bytes, signed in place.
+   */
+  private signInScratch(syncVault: SyncSigningKeyVault, encodedHeader: string, payloadJson: string, keyRef: string) {
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; base64url is ASCII, one byte a character.
     const scratch = this.scratchOf(encodedHeader.length + 4 + payloadJson.length * 4);
     const payloadBytes = scratch.write(payloadJson, 0, 'utf8');
     const signingInput = `${encodedHeader}.${scratch.toString('base64url', 0, payloadBytes)}`;

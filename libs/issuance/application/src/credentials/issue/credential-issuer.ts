@@ -280,13 +280,15 @@ export class CredentialIssuer {
     const allocator = context.allocator ?? this.allocator;
     const revocations = await allocator.allocate(owner, 'revocation', claimed.length);
     const suspensions = await allocator.allocate(owner, 'suspension', claimed.length);
+    const built = this.builtCredentials(context, claimed, { revocations, suspensions }, times, outcomes, failedIds);
+    const jwts = await this.signedAll(context, built, outcomes, failedIds);
+    if (jwts === undefined) return [];
     const entries: NewStreamEntry[] = [];
-    for (let i = 0; i < claimed.length; i++) {
-      const { row, recipient } = claimed[i];
+    for (let i = 0; i < built.length; i++) {
+      const { candidate, status, credential } = built[i];
+      const { row, recipient } = candidate;
+      const jwt = jwts[i];
       try {
-        const status = { revocation: revocations[i], suspension: suspensions[i] };
-        const credential = this.build(context, row, recipient, status, times.validFrom);
-        const jwt = await this.signer.sign(credential, context.issuer.activeKey);
         if (this.options.schemaCheck === 'every' || entries.length === 0) this.assertSchemaValid(credential);
         const events = credentialDecider.decide(
           {
@@ -334,13 +336,57 @@ export class CredentialIssuer {
     return entries;
   }
 
+  /** Each candidate's credential; a row whose credential cannot be built fails alone. */
+  private builtCredentials(
+    context: IssueContext,
+    claimed: Candidate[],
+    entries: { revocations: StatusEntry[]; suspensions: StatusEntry[] },
+    times: IssueTimes,
+    outcomes: Map<string, IssueOutcome>,
+    failedIds: string[],
+  ): BuiltRow[] {
+    const built: BuiltRow[] = [];
+    claimed.forEach((candidate, i) => {
+      const { row, recipient } = candidate;
+      try {
+        const status = { revocation: entries.revocations[i], suspension: entries.suspensions[i] };
+        built.push({ candidate, status, credential: this.build(context, row, recipient, status, times.validFrom) });
+      } catch (error) {
+        failedIds.push(row.credentialId);
+        outcomes.set(row.credentialId, failed(row, error));
+      }
+    });
+    return built;
+  }
+
+  /** The batch's JWTs, signed in one call; if signing fails, every row of the batch fails with it. */
+  private async signedAll(
+    context: IssueContext,
+    built: BuiltRow[],
+    outcomes: Map<string, IssueOutcome>,
+    failedIds: string[],
+  ): Promise<string[] | undefined> {
+    try {
+      return await this.signer.signAll(
+        built.map(({ credential }) => credential),
+        context.issuer.activeKey,
+      );
+    } catch (error) {
+      for (const { candidate } of built) {
+        failedIds.push(candidate.row.credentialId);
+        outcomes.set(candidate.row.credentialId, failed(candidate.row, error));
+      }
+      return undefined;
+    }
+  }
+
   private build(
     context: IssueContext,
     row: IssueRow,
     recipient: RecipientInput,
-    status: { revocation: StatusEntry; suspension: StatusEntry },
+    status: CredentialStatusEntries,
     validFrom: string,
-  ) {
+  ): BuiltCredential {
     const credential = buildOpenBadgeCredential({
       id: row.credentialId,
       issuer: context.shared.profile,
@@ -367,6 +413,15 @@ export class CredentialIssuer {
       );
     }
   }
+}
+
+/** A credential's entries in its issuer's revocation and suspension lists. */
+type CredentialStatusEntries = { revocation: StatusEntry; suspension: StatusEntry };
+type BuiltCredential = ReturnType<typeof buildOpenBadgeCredential>;
+interface BuiltRow {
+  candidate: Candidate;
+  status: CredentialStatusEntries;
+  credential: BuiltCredential;
 }
 
 function causeOf(row: IssueRow): NewStreamEntry['cause'] {
