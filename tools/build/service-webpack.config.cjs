@@ -78,6 +78,8 @@ module.exports = (service, options = {}) => {
       main: `./apps/${service}/src/main.ts`,
       // Runs on a worker thread beside main.js (EventStoreThread): an event store and relay for high-volume facts.
       'event-store-thread.worker': './libs/shared/event-store/src/thread/event-store-thread.worker.ts',
+      // The event relay's Kafka producer runs on a worker thread too (RelayProducerThread).
+      'relay-producer.worker': './libs/shared/event-store/src/relay/relay-producer.worker.ts',
       ...(options.workers ?? {}),
     },
     output: { path: path.join(root, 'dist', 'apps', service), filename: '[name].js', clean: true },

@@ -10,13 +10,17 @@ import { freePort, waitFor } from '@credstream/testing';
 const workspaceRoot = join(__dirname, '..', '..');
 const SERVICES = ['issuance', 'verification', 'sharing', 'analytics'] as const;
 /**
- * Worker threads are separate files of the bundle: services that record events through an EventStoreThread, and
- * analytics, whose projection decodes on a thread of its own (started before the projection says it started).
+ * Worker threads are separate files of the bundle, each logging a line once it runs: the event relay's Kafka
+ * producer (every service with an event store), the event store threads of verification and sharing, and the
+ * analytics projection's decoding thread.
  */
-const WORKER_STARTED: Partial<Record<(typeof SERVICES)[number], { line: string; file: string }>> = {
-  verification: { line: 'event store thread relay started', file: 'event-store-thread.worker.js' },
-  sharing: { line: 'event store thread relay started', file: 'event-store-thread.worker.js' },
-  analytics: { line: 'analytics projection started', file: 'projection-decoder.worker.js' },
+const RELAY = { line: 'event relay started', file: 'relay-producer.worker.js' };
+const STORE_THREAD = { line: 'event store thread relay started', file: 'event-store-thread.worker.js' };
+const WORKERS_STARTED: Record<(typeof SERVICES)[number], { line: string; file: string }[]> = {
+  issuance: [RELAY],
+  verification: [RELAY, STORE_THREAD],
+  sharing: [RELAY, STORE_THREAD],
+  analytics: [{ line: 'analytics projection started', file: 'projection-decoder.worker.js' }],
 };
 
 interface Exit {
@@ -82,8 +86,7 @@ describe.each(SERVICES)('the built %s service', (service) => {
         (status) => status === 200,
         { what: `${service} ready`, timeoutMs: 30_000 },
       );
-      const worker = WORKER_STARTED[service];
-      if (worker) {
+      for (const worker of WORKERS_STARTED[service]) {
         await waitFor(
           async () => stdout(),
           (output) => output.includes(worker.line),

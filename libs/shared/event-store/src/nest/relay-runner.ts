@@ -1,9 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { KafkaConnection, MongoConnection, ROOT_LOGGER } from '@credstream/runtime';
-import { createRelayProducer } from '../relay/relay-producer';
 import { EventRelay } from '../relay/event-relay';
+import { RelayProducerThread } from '../relay/relay-producer.thread';
 import { MongoEventStore } from '../store/mongo-event-store';
-import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Gauge, register } from 'prom-client';
 import { EVENT_SOURCING_OPTIONS, EventSourcingOptions } from './event-sourcing.options';
@@ -18,7 +17,7 @@ const RETRY_DELAY_MS = 1_000;
 @Injectable()
 export class RelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay: EventRelay | undefined;
-  private producer: Producer | undefined;
+  private producer: RelayProducerThread | undefined;
   private starting: Promise<void> | undefined;
   private stopped = false;
   private readonly logger: Logger;
@@ -51,8 +50,13 @@ export class RelayRunner implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         await this.mongo.check();
         await this.store.init();
-        const producer = createRelayProducer(this.kafka.kafka);
-        await producer.connect();
+        // Encoding Kafka records is CPU-heavy at bulk rates: the producer runs on a thread of its own.
+        const producer = await RelayProducerThread.start({
+          clientId: this.kafka.clientId,
+          serviceName: this.kafka.clientId,
+          logLevel: this.logger.level,
+          kafka: this.kafka.settings,
+        });
         this.producer = producer;
         this.relay = new EventRelay({
           connection: this.mongo.connection,

@@ -1,7 +1,10 @@
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer, type ProducerBatch } from 'kafkajs';
 
-/** What the relay needs from a kafkajs producer; tests wrap it to inject failures. */
-export type RelayProducer = Pick<Producer, 'sendBatch'>;
+/** What the relay needs from a kafkajs producer (or a `RelayProducerThread`); tests wrap it to inject failures. */
+export interface RelayProducer {
+  /** Resolves once Kafka acknowledged every record of the batch. */
+  sendBatch(batch: ProducerBatch): Promise<unknown>;
+}
 
 /**
  * A producer fit for the relay: idempotent (the broker drops the producer's own retries), one request in

@@ -15,7 +15,12 @@ export class KafkaConnection implements ManagedConnection {
   private readonly admin: Admin;
   private readonly connector: BackgroundConnector;
 
-  constructor(settings: KafkaSettings, clientId: string, logger: Logger) {
+  constructor(
+    /** The validated settings, for threads that open a client of their own (the relay's producer thread). */
+    readonly settings: KafkaSettings,
+    readonly clientId: string,
+    logger: Logger,
+  ) {
     this.kafka = new Kafka(kafkaClientConfig(settings, clientId, logger));
     this.producer = this.kafka.producer({
       idempotent: true,

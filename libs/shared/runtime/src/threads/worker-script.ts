@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,4 +31,25 @@ export function workerScript({ directory, callerFile, name }: WorkerScriptLocati
     throw new Error(`${bundled} is missing: ship it beside main.js (it is part of the service's build output)`);
   }
   return { path: bundled, execArgv: [] };
+}
+
+/**
+ * Resolves once the worker posts a message `isReady` accepts (its code loaded, its connections open); rejects if it
+ * exits first, naming `what`.
+ */
+export function untilWorkerReady(worker: Worker, isReady: (message: unknown) => boolean, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      if (!isReady(message)) return;
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+      resolve();
+    };
+    const onExit = (code: number) => {
+      worker.off('message', onMessage);
+      reject(new Error(`${what} exited (${code}) before it was ready`));
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', onExit);
+  });
 }

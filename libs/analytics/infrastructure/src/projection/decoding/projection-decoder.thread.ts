@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import { untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 import type { PackedRecords } from './packed-records';
 import type { ProjectedRecords } from './project-records';
 import type { DecoderReply, DecoderRequest, DecoderWorkerData } from './projection-decoder.protocol';
@@ -32,17 +32,11 @@ export class ProjectionDecoderThread {
   /** Starts the thread and resolves once its code is loaded (from source, compiling takes a second or two). */
   async start(): Promise<void> {
     const worker = this.worker ?? this.spawn();
-    await new Promise<void>((resolve, reject) => {
-      const onReady = (reply: DecoderReply) => {
-        if (reply.kind !== 'ready') return;
-        worker.off('message', onReady);
-        worker.off('exit', onExit);
-        resolve();
-      };
-      const onExit = (code: number) => reject(new Error(`the projection decoding thread exited (${code}) at start`));
-      worker.on('message', onReady);
-      worker.once('exit', onExit);
-    });
+    await untilWorkerReady(
+      worker,
+      (reply) => (reply as DecoderReply).kind === 'ready',
+      'the projection decoding thread',
+    );
   }
 
   project(records: PackedRecords): Promise<ProjectedRecords> {
