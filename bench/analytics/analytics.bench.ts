@@ -313,6 +313,8 @@ async function main(): Promise<void> {
     while (PARAMETERS.only === 'all' && (await ingestTenantsStored()) < PARAMETERS.ingestEvents) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
+    // And once ClickHouse has merged what that catch-up inserted, as after generating the 10 million events.
+    await untilMergesSettle(main);
     const range = 'from=2026-01-01&to=2026-12-31';
     const [tenantRows] = await (
       await main.query({
