@@ -62,6 +62,8 @@ export class AnalyticsProjectionConsumer {
   private heartbeat: (() => Promise<void>) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Set once a fetched batch could not be buffered (only while stopping): nothing after it is taken. */
+  private abandoned = false;
   private readonly erasures = new ErasureList();
   /** Decodes on a worker thread from the main thread's erasure list, which it keeps in step batch by batch. */
   private readonly decoder = new ProjectionDecoderThread(() => this.erasures.hashes());
@@ -136,9 +138,12 @@ export class AnalyticsProjectionConsumer {
       ({ offset, key, headers }) => startRecordSpan({ topic, partition, groupId, offset, key, headers }).span,
     );
     const taken = this.taking.then(() => this.take(batch, spans));
-    this.taking = taken.catch(() => undefined);
-    this.inDecoding.push(taken);
-    void taken.finally(() => this.inDecoding.shift());
+    const settled = taken.catch((error: unknown) =>
+      this.options.logger.warn({ err: error }, 'fetched batch given up while stopping; it will be redelivered'),
+    );
+    this.taking = settled;
+    this.inDecoding.push(settled);
+    void settled.then(() => this.inDecoding.shift());
     // The batch is in the projection's hands now: kafkajs fetches on from here. Its offsets are committed only once
     // ClickHouse acknowledged its rows (or the batch is handed to the next member after a crash or rebalance).
     resolveOffset(batch.lastOffset());
@@ -148,7 +153,7 @@ export class AnalyticsProjectionConsumer {
       Number(BigInt(batch.highWatermark) - BigInt(batch.lastOffset()) - 1n),
     );
     // Room for the main thread to fetch and pack the next batches while the decoding thread works, within bounds.
-    while (this.inDecoding.length > MAX_BATCHES_IN_DECODING) await this.inDecoding[0].catch(() => undefined);
+    while (this.inDecoding.length > MAX_BATCHES_IN_DECODING) await this.inDecoding[0];
     await heartbeat();
   }
 
@@ -158,6 +163,8 @@ export class AnalyticsProjectionConsumer {
    */
   private async take(batch: EachBatchPayload['batch'], spans: Span[]): Promise<void> {
     try {
+      // After a batch was given up (only when stopping), no later one may be buffered: its commit would skip it.
+      if (this.abandoned) throw new Error('an earlier batch was given up');
       const projected = await this.projected(batch);
       for (const rejected of projected.rejected) await this.deadLetter(batch, rejected);
       for (const erasure of projected.erasures) {
@@ -168,6 +175,7 @@ export class AnalyticsProjectionConsumer {
       markHandled(this.pending, batch.topic, batch.partition, batch.lastOffset(), batch.messages.length);
       for (const [type, count] of projected.typeCounts) this.options.consumerMetrics.processedMany(type, count);
     } catch (error) {
+      this.abandoned = true;
       for (const span of spans) markSpanFailed(span, error, 'analytics projection failed');
       throw error;
     } finally {
@@ -192,16 +200,26 @@ export class AnalyticsProjectionConsumer {
     }
   }
 
+  /** Publishes a rejected record to the dead-letter topic, retrying while Kafka refuses (the batch waits). */
   private async deadLetter(batch: EachBatchPayload['batch'], rejected: RejectedRecord): Promise<void> {
     this.options.consumerMetrics.failed(rejected.type, rejected.reason);
-    await this.deadLetters.publish({
-      topic: batch.topic,
-      partition: batch.partition,
-      message: batch.messages[rejected.index],
-      reason: rejected.reason,
-      error: rejected.error,
-      attempts: 0,
-    });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deadLetters.publish({
+          topic: batch.topic,
+          partition: batch.partition,
+          message: batch.messages[rejected.index],
+          reason: rejected.reason,
+          error: rejected.error,
+          attempts: 0,
+        });
+        break;
+      } catch (error) {
+        this.options.logger.warn({ err: error, attempt }, 'dead-lettering a rejected record failed; retrying');
+        if (this.stopped) throw error;
+        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
+      }
+    }
     this.options.consumerMetrics.deadLettered(rejected.reason);
   }
 
