@@ -41,10 +41,10 @@ const MAX_BATCHES_IN_DECODING = 2;
 
 /**
  * The analytics projection: one consumer group over every topic, batching rows across partitions into one
- * ClickHouse INSERT bounded by size and time. Offsets are resolved as messages are buffered (so kafkajs keeps
- * fetching) but committed only after ClickHouse acknowledged the batch (autoCommit off): a crash replays the
- * unflushed tail, which the idempotent tables absorb. Undecodable and contract-invalid records go to
- * `<group>.dlq`, as with KafkaEventServer. See docs/decisions/0008-analytics-projection.md.
+ * ClickHouse INSERT bounded by size and time. Each fetched batch is decoded on a worker thread; its offsets are
+ * resolved once it is handed over (so kafkajs keeps fetching) but committed only after ClickHouse acknowledged its
+ * rows (autoCommit off): a crash replays the unflushed tail, which the idempotent tables absorb. Undecodable and
+ * contract-invalid records go to `<group>.dlq`, as with KafkaEventServer. See docs/decisions/0008-analytics-projection.md.
  */
 export class AnalyticsProjectionConsumer {
   private consumer: Consumer | undefined;
@@ -187,39 +187,31 @@ export class AnalyticsProjectionConsumer {
   }
 
   /** The batch's rows from the decoding thread; a lost thread is replaced and the batch packed again. */
-  private async projected(batch: EachBatchPayload['batch']): Promise<ProjectedRecords> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.decoder.project(packRecords(batch.topic, batch.partition, batch.messages));
-      } catch (error) {
-        this.options.logger.error({ err: error, attempt }, 'analytics decoding thread failed; retrying the batch');
-        // Nothing after this batch may be committed before it: while this fails, the projection waits.
-        if (this.stopped) throw error;
-        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
-      }
-    }
+  private projected(batch: EachBatchPayload['batch']): Promise<ProjectedRecords> {
+    // Nothing after this batch may be committed before it: while this fails, the projection waits.
+    return this.untilDone(
+      () => this.decoder.project(packRecords(batch.topic, batch.partition, batch.messages)),
+      (error, attempt) =>
+        this.options.logger.error({ err: error, attempt }, 'analytics decoding thread failed; retrying the batch'),
+    );
   }
 
   /** Publishes a rejected record to the dead-letter topic, retrying while Kafka refuses (the batch waits). */
   private async deadLetter(batch: EachBatchPayload['batch'], rejected: RejectedRecord): Promise<void> {
     this.options.consumerMetrics.failed(rejected.type, rejected.reason);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.deadLetters.publish({
+    await this.untilDone(
+      () =>
+        this.deadLetters.publish({
           topic: batch.topic,
           partition: batch.partition,
           message: batch.messages[rejected.index],
           reason: rejected.reason,
           error: rejected.error,
           attempts: 0,
-        });
-        break;
-      } catch (error) {
-        this.options.logger.warn({ err: error, attempt }, 'dead-lettering a rejected record failed; retrying');
-        if (this.stopped) throw error;
-        await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
-      }
-    }
+        }),
+      (error, attempt) =>
+        this.options.logger.warn({ err: error, attempt }, 'dead-lettering a rejected record failed; retrying'),
+    );
     this.options.consumerMetrics.deadLettered(rejected.reason);
   }
 
@@ -250,19 +242,31 @@ export class AnalyticsProjectionConsumer {
 
   private async writeWithRetries(batch: PendingBatch): Promise<void> {
     const started = process.hrtime.bigint();
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.write(batch);
-        break;
-      } catch (error) {
+    // Stopping: the batch stays uncommitted and is redelivered to whoever consumes next.
+    await this.untilDone(
+      () => this.write(batch),
+      (error, attempt) => {
         this.options.projectionMetrics.flushFailed();
         this.options.logger.warn({ err: error, attempt, rows: batch.rows }, 'ClickHouse insert failed; retrying');
-        // Stopping: the batch stays uncommitted and is redelivered to whoever consumes next.
+      },
+    );
+    this.options.projectionMetrics.flushed(batch.rows, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  /**
+   * Runs `work` until it succeeds, reporting each failure and waiting (backing off to 5 s, heart-beating) between
+   * attempts; once the projection is stopping, a failure is final.
+   */
+  private async untilDone<T>(work: () => Promise<T>, failed: (error: unknown, attempt: number) => void): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        failed(error, attempt);
         if (this.stopped) throw error;
         await waitWithHeartbeat(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt), this.heartbeat);
       }
     }
-    this.options.projectionMetrics.flushed(batch.rows, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   private async write(batch: PendingBatch): Promise<void> {

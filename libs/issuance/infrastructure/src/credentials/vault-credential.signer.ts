@@ -1,6 +1,9 @@
 import type { CredentialSigner, SigningKeyVault } from '@credstream/issuance/application';
 import type { JwtSignableCredential } from '@credstream/open-badges';
-import { VcJwtSigner } from '../signing/vc-jwt.signer';
+import { type VcJwtHeaderInput, VcJwtSigner } from '../signing/vc-jwt.signer';
+
+/** The issuer key a credential is signed with: its JWT header values and the vault's reference to it. */
+type SigningKey = VcJwtHeaderInput & { keyRef: string };
 
 /** {@link CredentialSigner} over the key vault and the fast VC-JWT signer (ADR 6). */
 export class VaultCredentialSigner implements CredentialSigner {
@@ -10,17 +13,11 @@ export class VaultCredentialSigner implements CredentialSigner {
     this.signer = new VcJwtSigner(vault);
   }
 
-  sign(
-    credential: JwtSignableCredential,
-    key: { alg: Parameters<VcJwtSigner['sign']>[1]['alg']; kid: string; keyRef: string },
-  ): Promise<string> {
-    return this.signer.sign(credential, { alg: key.alg, kid: key.kid }, key.keyRef);
+  sign(credential: JwtSignableCredential, { alg, kid, keyRef }: SigningKey): Promise<string> {
+    return this.signer.sign(credential, { alg, kid }, keyRef);
   }
 
-  signAll(
-    credentials: readonly JwtSignableCredential[],
-    key: { alg: Parameters<VcJwtSigner['sign']>[1]['alg']; kid: string; keyRef: string },
-  ): Promise<string[]> {
-    return this.signer.signAll(credentials, { alg: key.alg, kid: key.kid }, key.keyRef);
+  signAll(credentials: readonly JwtSignableCredential[], { alg, kid, keyRef }: SigningKey): Promise<string[]> {
+    return this.signer.signAll(credentials, { alg, kid }, keyRef);
   }
 }

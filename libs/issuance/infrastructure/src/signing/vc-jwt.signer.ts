@@ -41,15 +41,7 @@ export class VcJwtSigner {
   }
 
   async sign(credential: JwtSignableCredential, header: VcJwtHeaderInput, keyRef: string): Promise<string> {
-    const encodedHeader = this.encodedHeader(header);
-    const payloadJson = credentialJwtPayloadJson(credential);
-    const syncVault = this.syncVault;
-    if (syncVault === undefined || payloadJson.length * 3 > MAX_SCRATCH_BYTES) {
-      const signingInput = `${encodedHeader}.${Buffer.from(payloadJson, 'utf8').toString('base64url')}`;
-      const signature = await this.vault.sign(keyRef, Buffer.from(signingInput, 'latin1'));
-      return `${signingInput}.${base64url(signature)}`;
-    }
-    return this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef);
+    return this.signPayload(this.encodedHeader(header), credentialJwtPayloadJson(credential), keyRef);
   }
 
   /**
@@ -61,20 +53,27 @@ export class VcJwtSigner {
     header: VcJwtHeaderInput,
     keyRef: string,
   ): Promise<string[]> {
-    const syncVault = this.syncVault;
-    if (syncVault === undefined)
-      return Promise.all(credentials.map((credential) => this.sign(credential, header, keyRef)));
+    // A remote vault signs side by side.
+    if (this.syncVault === undefined) return Promise.all(credentials.map((c) => this.sign(c, header, keyRef)));
     const encodedHeader = this.encodedHeader(header);
     const jwts: string[] = [];
     for (const credential of credentials) {
-      const payloadJson = credentialJwtPayloadJson(credential);
-      jwts.push(
-        payloadJson.length * 3 > MAX_SCRATCH_BYTES
-          ? await this.sign(credential, header, keyRef)
-          : this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef),
-      );
+      const jwt = this.signPayload(encodedHeader, credentialJwtPayloadJson(credential), keyRef);
+      jwts.push(typeof jwt === 'string' ? jwt : await jwt);
     }
     return jwts;
+  }
+
+  /** The compact JWS: synchronous in the scratch buffer with a sync vault, else through the vault's async port. */
+  private signPayload(encodedHeader: string, payloadJson: string, keyRef: string): string | Promise<string> {
+    const syncVault = this.syncVault;
+    if (syncVault !== undefined && payloadJson.length * 3 <= MAX_SCRATCH_BYTES) {
+      return this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef);
+    }
+    const signingInput = `${encodedHeader}.${Buffer.from(payloadJson, 'utf8').toString('base64url')}`;
+    return this.vault
+      .sign(keyRef, Buffer.from(signingInput, 'latin1'))
+      .then((signature) => `${signingInput}.${base64url(signature)}`);
   }
 
   /**

@@ -1,17 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { ProducerBatch } from 'kafkajs';
-import { untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import { PendingReplies, untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 import type { RelayProducer } from './relay-producer';
 import type {
   RelayProducerReply,
   RelayProducerRequest,
   RelayProducerThreadSettings,
 } from './relay-producer-thread.protocol';
-
-interface Waiting {
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
 
 /** A send the producer thread could not complete: kafkajs's error, by name and message. */
 export class RelayProducerThreadError extends Error {
@@ -29,8 +24,7 @@ export class RelayProducerThreadError extends Error {
  * relay sends them again) and the owner starts a new producer.
  */
 export class RelayProducerThread implements RelayProducer {
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 1;
+  private readonly replies = new PendingReplies<void>();
   private closed = false;
 
   private constructor(private readonly worker: Worker) {
@@ -50,11 +44,13 @@ export class RelayProducerThread implements RelayProducer {
 
   sendBatch(batch: ProducerBatch): Promise<void> {
     if (this.closed) return Promise.reject(new RelayProducerThreadError('relay producer thread is closed'));
-    const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+    const { id, reply } = this.replies.open();
+    try {
       this.worker.postMessage({ kind: 'send', id, batch } satisfies RelayProducerRequest);
-    });
+    } catch (error) {
+      this.replies.reject(id, error as Error);
+    }
+    return reply;
   }
 
   /** Lets sends already handed over finish, then disconnects the producer and ends the thread. */
@@ -80,15 +76,12 @@ export class RelayProducerThread implements RelayProducer {
 
   private onReply(reply: RelayProducerReply): void {
     if (reply.kind !== 'sent' && reply.kind !== 'failed') return;
-    const waiting = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    if (reply.kind === 'sent') waiting?.resolve();
-    else waiting?.reject(new RelayProducerThreadError(reply.error.message, reply.error.name));
+    if (reply.kind === 'sent') this.replies.resolve(reply.id, undefined);
+    else this.replies.reject(reply.id, new RelayProducerThreadError(reply.error.message, reply.error.name));
   }
 
   private failAll(error: Error): void {
     this.closed = true;
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+    this.replies.rejectAll(error);
   }
 }

@@ -53,3 +53,38 @@ export function untilWorkerReady(worker: Worker, isReady: (message: unknown) => 
     worker.once('exit', onExit);
   });
 }
+
+/**
+ * Requests posted to a worker and waiting for its reply, by request id: `open` gives the id to post and the promise
+ * the reply settles; a lost worker rejects them all.
+ */
+export class PendingReplies<T> {
+  private readonly waiting = new Map<number, { resolve: (value: T) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+
+  /** A new request: its id, and the promise settled by `resolve`/`reject` with that id (or by `rejectAll`). */
+  open(): { id: number; reply: Promise<T> } {
+    const id = this.nextId++;
+    const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    return { id, reply };
+  }
+
+  resolve(id: number, value: T): void {
+    this.take(id)?.resolve(value);
+  }
+
+  reject(id: number, error: Error): void {
+    this.take(id)?.reject(error);
+  }
+
+  rejectAll(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+
+  private take(id: number) {
+    const waiting = this.waiting.get(id);
+    this.waiting.delete(id);
+    return waiting;
+  }
+}

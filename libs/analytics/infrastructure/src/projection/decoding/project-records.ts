@@ -66,7 +66,10 @@ export function projectRecords(
   };
 }
 
-/** One buffer that owns its memory (never a slice of Node's shared pool, which must not be transferred). */
+/**
+ * One right-sized buffer that owns its memory: the 1 MiB encoding chunks are not transferred as they are, or a run
+ * of small fetched batches would each hold a mostly empty megabyte until the flush.
+ */
 function concatenated(chunks: readonly Buffer[]): Uint8Array {
   let size = 0;
   for (const chunk of chunks) size += chunk.length;

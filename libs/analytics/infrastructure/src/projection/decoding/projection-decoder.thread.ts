@@ -1,13 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import { PendingReplies, untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 import type { PackedRecords } from './packed-records';
 import type { ProjectedRecords } from './project-records';
 import type { DecoderReply, DecoderRequest, DecoderWorkerData } from './projection-decoder.protocol';
-
-interface Waiting {
-  resolve: (projected: ProjectedRecords) => void;
-  reject: (error: Error) => void;
-}
 
 /**
  * The main thread's side of the projection's decoding thread: `project` hands over one packed batch (its bytes are
@@ -17,8 +12,7 @@ interface Waiting {
  */
 export class ProjectionDecoderThread {
   private worker: Worker | undefined;
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 1;
+  private readonly replies = new PendingReplies<ProjectedRecords>();
   private readonly script: WorkerScript;
 
   constructor(
@@ -41,21 +35,23 @@ export class ProjectionDecoderThread {
 
   project(records: PackedRecords): Promise<ProjectedRecords> {
     const worker = this.worker ?? this.spawn();
-    const id = this.nextId++;
-    return new Promise<ProjectedRecords>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+    const { id, reply } = this.replies.open();
+    try {
       worker.postMessage({ kind: 'project', id, records } satisfies DecoderRequest, [
         records.bytes.buffer as ArrayBuffer,
         records.ends.buffer as ArrayBuffer,
       ]);
-    });
+    } catch (error) {
+      this.replies.reject(id, error as Error);
+    }
+    return reply;
   }
 
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     // Before terminating: a reply still on its way must not settle a batch the caller was told failed.
-    this.failAll(new Error('the projection decoding thread was closed'));
+    this.replies.rejectAll(new Error('the projection decoding thread was closed'));
     if (worker) await worker.terminate();
   }
 
@@ -75,24 +71,17 @@ export class ProjectionDecoderThread {
 
   private onReply(worker: Worker, reply: DecoderReply): void {
     if (reply.kind === 'ready' || worker !== this.worker) return;
-    const waiting = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
     if (reply.kind === 'failed') {
-      waiting?.reject(new Error(`decoding failed: ${reply.error}`));
+      this.replies.reject(reply.id, new Error(`decoding failed: ${reply.error}`));
       return;
     }
-    const { rows, rowCount, erasures, rejected, typeCounts } = reply;
-    waiting?.resolve({ rows, rowCount, erasures, rejected, typeCounts });
+    const { id, rows, rowCount, erasures, rejected, typeCounts } = reply;
+    this.replies.resolve(id, { rows, rowCount, erasures, rejected, typeCounts });
   }
 
   private lost(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    this.failAll(error);
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+    this.replies.rejectAll(error);
   }
 }

@@ -329,8 +329,7 @@ export class CredentialIssuer {
           credential,
         });
       } catch (error) {
-        failedIds.push(row.credentialId);
-        outcomes.set(row.credentialId, failed(row, error));
+        recordFailure(row, error, outcomes, failedIds);
       }
     }
     return entries;
@@ -352,8 +351,7 @@ export class CredentialIssuer {
         const status = { revocation: entries.revocations[i], suspension: entries.suspensions[i] };
         built.push({ candidate, status, credential: this.build(context, row, recipient, status, times.validFrom) });
       } catch (error) {
-        failedIds.push(row.credentialId);
-        outcomes.set(row.credentialId, failed(row, error));
+        recordFailure(row, error, outcomes, failedIds);
       }
     });
     return built;
@@ -373,8 +371,7 @@ export class CredentialIssuer {
       );
     } catch (error) {
       for (const { candidate } of built) {
-        failedIds.push(candidate.row.credentialId);
-        outcomes.set(candidate.row.credentialId, failed(candidate.row, error));
+        recordFailure(candidate.row, error, outcomes, failedIds);
       }
       return undefined;
     }
@@ -491,6 +488,12 @@ function summaryOf(
   if (row.recipientName?.trim()) summary.recipientName = row.recipientName.trim();
   if (context.jobId) summary.jobId = context.jobId;
   return summary;
+}
+
+/** The row failed: its outcome says why, and its reserved id is released once the batch is written. */
+function recordFailure(row: IssueRow, error: unknown, outcomes: Map<string, IssueOutcome>, failedIds: string[]): void {
+  failedIds.push(row.credentialId);
+  outcomes.set(row.credentialId, failed(row, error));
 }
 
 function failed(row: IssueRow, error: unknown): IssueOutcome {
