@@ -1,12 +1,14 @@
 import { KafkaConfig, logLevel, LogEntry, SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { KafkaConfig as KafkaSettings } from '@credstream/config';
+import { installKafkaRecordEncoder } from '../kafka-records/install-kafka-record-encoder';
 
 /**
  * The kafkajs client settings of a service, from its validated configuration. Its own entry point
  * (`@credstream/runtime/kafka-client`) so that worker threads can use it without loading Nest.
  */
 export function kafkaClientConfig(settings: KafkaSettings, clientId: string, logger: Logger): KafkaConfig {
+  useOwnRecordEncoder(logger);
   return {
     clientId,
     brokers: settings.KAFKA_BROKERS,
@@ -17,6 +19,18 @@ export function kafkaClientConfig(settings: KafkaSettings, clientId: string, log
     logLevel: logLevel.WARN,
     logCreator: () => (entry) => forwardToPino(logger.child({ component: 'kafkajs' }), entry),
   };
+}
+
+let recordEncoderChecked = false;
+
+/** Before the first client of this thread sends: kafkajs then encodes records with ours (ADR 4, amendment 3). */
+function useOwnRecordEncoder(logger: Logger): void {
+  if (recordEncoderChecked) return;
+  recordEncoderChecked = true;
+  const install = installKafkaRecordEncoder();
+  if (!install.installed) {
+    logger.warn({ reason: install.reason, detail: install.detail }, 'kafkajs keeps its own record encoder');
+  }
 }
 
 function saslOptions(settings: KafkaSettings): SASLOptions | undefined {
