@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { register } from 'prom-client';
 import { topicOf } from '@credstream/contracts';
 import { waitFor } from '@credstream/testing';
 import { claimAndAccept, createShare } from '../../apps/sharing/src/testing/claimed-credential';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     loopDelay.disable();
     const expected = before + result.ok;
     const viewsRecorded = (await settledViewCount(admin, expected)) - before;
+    const dropped = await pageViewsDropped();
     await admin.disconnect();
     const loadAverage = loadavg()[0];
 
@@ -104,6 +106,13 @@ async function main(): Promise<void> {
             `${viewsRecorded} events for ${result.ok} pages autocannon counted (counted on Kafka, where the relay publishes ` +
             `only stored events, after ` +
             `the run; requests still in flight when autocannon stopped were served and recorded too, up to ${connections})`,
+        },
+        {
+          metric: 'views dropped by the service (buffer full)',
+          value: dropped,
+          unit: 'views',
+          target: { op: '<', value: 1 },
+          note: 'credstream_page_views_dropped_total of the service after the run (the warm-up included)',
         },
         {
           metric: 'failed requests',
@@ -169,6 +178,13 @@ async function settledViewCount(admin: Admin, atLeast: number): Promise<number> 
     (count) => count >= 0,
     { timeoutMs: 120_000, intervalMs: 2_000, what: `at least ${atLeast} events on the share topic, settled` },
   ).catch(() => previous);
+}
+
+/** The service's own count of views it had to drop (it runs in this process, so its registry is ours). */
+async function pageViewsDropped(): Promise<number> {
+  const metric = register.getSingleMetric('credstream_page_views_dropped_total');
+  const values = metric ? (await metric.get()).values : [];
+  return values.reduce((sum, { value }) => sum + value, 0);
 }
 
 async function eventsOnShareTopic(admin: Admin): Promise<number> {

@@ -144,6 +144,7 @@ export class SharingFeaturesModule {
       factory(PAGE_VIEW_SINK, [VIEWS_STORE, ROOT_LOGGER], (store: EventAppender, logger: Logger) => {
         const sink = new BufferedPageViewSink(store, {
           flushIntervalMs: config.VIEW_FLUSH_INTERVAL_MS,
+          maxBuffered: config.VIEW_BUFFER_MAX_VIEWS,
           onError: (error) => logger.warn({ err: error }, 'page views not stored yet; retrying'),
           onDropped: (views) => logger.error({ views }, 'page views dropped: the buffer is full'),
         });

@@ -47,6 +47,8 @@ export const sharingFeatureConfigSchema = z.object({
    * views are recorded as it drops, buffered meanwhile (ADR 0010). 0 schedules the thread like the rest.
    */
   VIEW_RECORDING_NICENESS: niceValue(10),
+  /** Page views held in memory while their store is behind (~315 bytes each); views beyond it are dropped and counted. */
+  VIEW_BUFFER_MAX_VIEWS: positiveInt(250_000),
   IMPORT_MAX_BYTES: positiveInt(512 * 1024),
   /** Requests per minute and client address to the routes that mail links or redeem them (sign-in, claim). */
   LINK_REQUESTS_PER_MINUTE: positiveInt(20),

@@ -53,7 +53,7 @@ describe('BufferedPageViewSink', () => {
     expect(sink.metrics()).toEqual({ buffered: 0, recorded: 2, dropped: 0 });
   });
 
-  it('drops the oldest views beyond its bound and reports how many at the next flush', async () => {
+  it('drops the views that arrive beyond its bound and reports how many at the next flush', async () => {
     const store = memoryAppender();
     const dropped: number[] = [];
     const sink = new BufferedPageViewSink(store as EventAppender, {
@@ -64,7 +64,7 @@ describe('BufferedPageViewSink', () => {
     [1, 2, 3, 4].forEach((n) => sink.record(view(n), 't1'));
     await sink.flush();
     expect(dropped).toEqual([2]);
-    expect(viewerHashes(store.stored)).toEqual(['viewer-3', 'viewer-4']);
+    expect(viewerHashes(store.stored)).toEqual(['viewer-1', 'viewer-2']);
     await sink.flush();
     expect(dropped).toEqual([2]);
   });

@@ -10,7 +10,10 @@ export interface BufferedPageViewSinkOptions {
   flushIntervalMs?: number;
   /** Views per commit. Default 5000: ~3 MB of JSON, stored deflated (~0.5 MB); fewer commits cost less per view. */
   maxBatch?: number;
-  /** Views kept while the store is unreachable; older ones are dropped beyond it. Default 100 000. */
+  /**
+   * Views kept while the store is unreachable or behind (its thread is niced, so under CPU saturation views wait
+   * here); views arriving beyond it are dropped and counted. Default 250 000 (~80 MB at ~315 bytes a view).
+   */
   maxBuffered?: number;
   onError?: (error: unknown) => void;
   /** Views dropped since the previous flush because the buffer was full. */
@@ -48,15 +51,16 @@ export class BufferedPageViewSink implements PageViewSink {
   ) {
     this.flushIntervalMs = options.flushIntervalMs ?? 500;
     this.maxBatch = Math.min(options.maxBatch ?? 5000, 5000);
-    this.maxBuffered = options.maxBuffered ?? 100_000;
+    this.maxBuffered = options.maxBuffered ?? 250_000;
     this.timer = setInterval(() => void this.flush(), this.flushIntervalMs);
     this.timer.unref();
   }
 
   record(view: PageView, tenantId: string): void {
+    // The newest view is the one dropped: O(1), where dropping the oldest would shift the whole buffer per view.
     if (this.buffer.length >= this.maxBuffered) {
-      this.buffer.shift();
       this.droppedCount++;
+      return;
     }
     this.buffer.push({ view, tenantId, occurredAt: currentRequestContext()?.occurredAt });
   }
