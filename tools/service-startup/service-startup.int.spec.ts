@@ -109,6 +109,8 @@ describe.each(SERVICES)('the built %s service', (service) => {
     expect(messages.every((line) => line.service === service)).toBe(true);
     const errors = messages.filter((line) => line.level === 'error' || line.level === 'fatal').map((line) => line.msg);
     expect(errors.filter((msg) => /thread|could not find/.test(msg))).toEqual([]);
+    // The bundle and its worker threads produce through our record encoder (ADR 4, session 8 amendment).
+    expect(messages.map((line) => line.msg)).not.toContain('kafkajs keeps its own record encoder');
     expect(messages.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
   }, 60_000);
 });
