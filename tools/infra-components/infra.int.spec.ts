@@ -255,6 +255,49 @@ describe('tools/infra on a private instance', () => {
     }
   }, 30_000);
 
+  it('every index FerretDB builds gets a GIN twin, which its equality filters use (as MongoDB uses its indexes)', async () => {
+    const client = new mongo.MongoClient(`mongodb://127.0.0.1:${ports.mongo}/credstream`, {
+      directConnection: true,
+      serverSelectionTimeoutMS: 5_000,
+    });
+    const pgBin = path.dirname(fs.readlinkSync(`/proc/${readPgPid()}/exe`));
+    const psql = (sql: string) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          path.join(pgBin, 'psql'),
+          ['-X', '-At', '-h', '127.0.0.1', '-p', String(ports.mongoPg), '-U', 'postgres', '-d', 'ferretdb', '-c', sql],
+          (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+        ),
+      );
+    try {
+      await client.connect();
+      const coll = client.db('credstream').collection<{ _id: string; owner: string }>('infra_index_probe');
+      await coll.insertMany(Array.from({ length: 200 }, (_, i) => ({ _id: `d${i}`, owner: `o${i % 10}` })));
+      await coll.createIndex({ owner: 1, _id: 1 });
+      const table = (
+        await psql(
+          "SELECT tablename FROM pg_indexes WHERE schemaname = 'credstream' AND tablename LIKE 'infra_index_probe%' LIMIT 1",
+        )
+      ).trim();
+      const twins = await psql(
+        `SELECT indexdef FROM pg_indexes WHERE tablename = '${table}' AND indexdef LIKE '%USING gin%'`,
+      );
+      expect(twins).toContain(`USING gin (((_jsonb -> '_id'::text)))`);
+      expect(twins).toContain(`USING gin (((_jsonb -> 'owner'::text)))`);
+      // FerretDB's own filter shape for {owner: 'o3'}; with scans ruled out, PostgreSQL must be able to use a twin.
+      const plan = await psql(
+        `SET enable_seqscan = off; EXPLAIN SELECT _jsonb FROM credstream."${table}" WHERE _jsonb -> 'owner' @> '"o3"'`,
+      );
+      expect(plan).toMatch(/Index Scan|Bitmap Index Scan/);
+      expect(plan).toContain('_gin');
+      expect((await coll.find({ owner: 'o3' }).toArray()).map((d) => d._id)).toHaveLength(20);
+      expect((await coll.findOne({ _id: 'd42' }))?.owner).toBe('o2');
+      await coll.drop();
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
   it('a second up is idempotent: same processes, endpoints printed again', async () => {
     const res = await runInfra(env, 'up');
     expectOk(res);
