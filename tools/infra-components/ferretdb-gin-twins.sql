@@ -21,10 +21,16 @@ BEGIN
     RETURN;
   END IF;
   SELECT indrelid::regclass INTO target FROM pg_index WHERE indexrelid = index_oid;
-  SELECT left(c.relname, 40) || '_' || left(md5(field), 8) || '_gin' INTO twin
+  -- One twin per table and field, whatever it was named (a compound index and a single-field one may share it).
+  IF EXISTS (SELECT 1 FROM pg_index i
+              WHERE i.indrelid = target
+                AND pg_get_indexdef(i.indexrelid) LIKE
+                    '%USING gin (((_jsonb -> ' || quote_literal(replace(field, '''''', '''')) || '::text)))') THEN
+    RETURN;
+  END IF;
+  SELECT left(c.relname, 40) || '_' || left(md5(c.oid::text || ' ' || field), 8) || '_gin' INTO twin
     FROM pg_class c WHERE c.oid = target;
-  EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin ((_jsonb -> %L))', twin, target,
-                 replace(field, '''''', ''''));
+  EXECUTE format('CREATE INDEX %I ON %s USING gin ((_jsonb -> %L))', twin, target, replace(field, '''''', ''''));
 END $$;
 
 CREATE OR REPLACE FUNCTION credstream_gin_twin_on_create_index() RETURNS event_trigger LANGUAGE plpgsql AS $$
