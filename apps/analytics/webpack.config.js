@@ -3,7 +3,6 @@
 module.exports = require('../../tools/build/service-webpack.config.cjs')('analytics', {
   runtimePackages: ['chart.js'],
   workers: {
-    'projection-decoder.worker':
-      './libs/analytics/infrastructure/src/projection/decoding/projection-decoder.worker.ts',
+    'projection-decoder.worker': './libs/analytics/infrastructure/src/projection/decoding/projection-decoder.worker.ts',
   },
 });

@@ -14,7 +14,7 @@ import type {
   ThreadRequest,
   ThreadStatus,
 } from './event-store-thread.protocol';
-import { workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import { PendingReplies, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 
 export interface EventStoreThreadOptions {
   /** Wait before a worker that died is started again. Default 1 000 ms. */
@@ -27,11 +27,6 @@ export interface EventStoreThreadOptions {
 type AppendRequest = Extract<ThreadRequest, { kind: 'append' | 'append-to-new-streams' }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-interface InFlight {
-  resolve: (streams: AppendedStream[]) => void;
-  reject: (error: Error) => void;
-}
-
 /**
  * An event store with its own collections and relay, on a worker thread: for facts recorded at a rate that would
  * otherwise take the service's event loop (every page view, every verification). Appends are posted to the worker
@@ -40,8 +35,7 @@ interface InFlight {
  */
 export class EventStoreThread implements EventAppender {
   private worker: Worker | undefined;
-  private readonly inFlight = new Map<number, InFlight>();
-  private nextId = 1;
+  private readonly inFlight = new PendingReplies<AppendedStream[]>();
   private state: 'idle' | 'running' | 'closing' | 'closed' = 'idle';
   private lastStatus: ThreadStatus = { storeReady: false, leaseHeld: false, published: 0 };
   private restartTimer: NodeJS.Timeout | undefined;
@@ -52,7 +46,9 @@ export class EventStoreThread implements EventAppender {
     private readonly logger: Logger,
     private readonly options: EventStoreThreadOptions = {},
   ) {
-    this.script = options.script ?? workerScript({ directory: __dirname, callerFile: __filename, name: 'event-store-thread.worker' });
+    this.script =
+      options.script ??
+      workerScript({ directory: __dirname, callerFile: __filename, name: 'event-store-thread.worker' });
   }
 
   start(): void {
@@ -111,20 +107,21 @@ export class EventStoreThread implements EventAppender {
   private request(request: DistributiveOmit<AppendRequest, 'id'>): Promise<AppendedStream[]> {
     const worker = this.worker;
     if (this.state !== 'running' || !worker) return Promise.reject(this.notRunning());
-    const id = this.nextId++;
-    return new Promise<AppendedStream[]>((resolve, reject) => {
-      this.inFlight.set(id, { resolve, reject });
+    const { id, reply } = this.inFlight.open();
+    try {
       worker.postMessage({ ...request, id } as AppendRequest);
-    });
+    } catch (error) {
+      this.inFlight.reject(id, error as Error);
+    }
+    return reply;
   }
 
   private appendInParts(parts: PartEntry[][], metadata: Omit<AppendMetadata, 'aggregateId'>) {
     const worker = this.worker;
     if (this.state !== 'running' || !worker) return Promise.reject(this.notRunning());
-    const id = this.nextId++;
-    const answer = new Promise<AppendedStream[]>((resolve, reject) => this.inFlight.set(id, { resolve, reject }));
+    const { id, reply } = this.inFlight.open();
     void this.postParts(worker, id, parts, metadata);
-    return answer;
+    return reply;
   }
 
   private async postParts(
@@ -146,7 +143,7 @@ export class EventStoreThread implements EventAppender {
   private stillPosting(worker: Worker, id: number): boolean {
     if (!this.inFlight.has(id) || this.worker !== worker) return false;
     if (this.state === 'running') return true;
-    this.settle(id)?.reject(this.notRunning());
+    this.inFlight.reject(id, this.notRunning());
     return false;
   }
 
@@ -173,10 +170,11 @@ export class EventStoreThread implements EventAppender {
   private onReply(reply: ThreadReply): void {
     switch (reply.kind) {
       case 'appended':
-        this.settle(reply.id)?.resolve(reply.streams);
+        this.inFlight.resolve(reply.id, reply.streams);
         return;
       case 'failed':
-        this.settle(reply.id)?.reject(
+        this.inFlight.reject(
+          reply.id,
           new EventStoreThreadError(this.settings.name, reply.error.message, reply.error.name),
         );
         return;
@@ -192,20 +190,13 @@ export class EventStoreThread implements EventAppender {
     }
   }
 
-  private settle(id: number): InFlight | undefined {
-    const waiting = this.inFlight.get(id);
-    this.inFlight.delete(id);
-    return waiting;
-  }
-
   private onExit(worker: Worker, code: number): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.lastStatus = { ...this.lastStatus, storeReady: false, leaseHeld: false };
-    const lost = [...this.inFlight.values()];
-    this.inFlight.clear();
-    const error = new EventStoreThreadError(this.settings.name, `worker exited (code ${code}) before answering`);
-    lost.forEach(({ reject }) => reject(error));
+    this.inFlight.rejectAll(
+      new EventStoreThreadError(this.settings.name, `worker exited (code ${code}) before answering`),
+    );
     if (this.state !== 'running') return;
     this.logger.error({ thread: this.settings.name, code }, 'event store thread exited; restarting it');
     this.restartTimer = setTimeout(() => {

@@ -23,7 +23,7 @@ export function kafkaClientConfig(settings: KafkaSettings, clientId: string, log
 
 let recordEncoderChecked = false;
 
-/** Before the first client of this thread sends: kafkajs then encodes records with ours (ADR 4, amendment 3). */
+/** Before the first client of this thread sends: kafkajs then encodes records with ours (ADR 4, session-8 amendment). */
 function useOwnRecordEncoder(logger: Logger): void {
   if (recordEncoderChecked) return;
   recordEncoderChecked = true;

@@ -77,6 +77,16 @@ export class PendingReplies<T> {
     this.take(id)?.reject(error);
   }
 
+  /** Whether request `id` still waits for its reply. */
+  has(id: number): boolean {
+    return this.waiting.has(id);
+  }
+
+  /** Requests still waiting for their reply. */
+  get size(): number {
+    return this.waiting.size;
+  }
+
   rejectAll(error: Error): void {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();

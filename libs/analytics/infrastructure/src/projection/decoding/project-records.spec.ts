@@ -70,7 +70,9 @@ describe('projectRecords', () => {
 
   it('blanks the recipient of rows that arrive after their erasure, and reports the erasure', () => {
     const erasures = new ErasureList();
-    const erasure = packRecords('sharing.recipient.v1', 0, [record(0, JSON.stringify(event('recipient.erased.v1', 1)))]);
+    const erasure = packRecords('sharing.recipient.v1', 0, [
+      record(0, JSON.stringify(event('recipient.erased.v1', 1))),
+    ]);
     const erased = projectRecords(erasure, erasures, hash);
     expect(erased.erasures).toEqual([
       { recipientId: '01932c8e-0000-7000-8000-000000000020', recipientKeys: [ERASED_KEY] },
