@@ -7,7 +7,7 @@ import { createPrivateInfra } from './private-infra';
 async function main(): Promise<void> {
   const infra = await createPrivateInfra('clickhouse');
   await infra.start();
-  process.stdout.write(`ready ${infra.serviceEnv['CLICKHOUSE_URL']}\n`);
+  process.stdout.write(`ready ${infra.serviceEnv['CLICKHOUSE_URL']} ${infra.directory}\n`);
   setInterval(() => undefined, 60_000);
 }
 

@@ -14,6 +14,8 @@ export type InfraComponent = 'kafka' | 'mongo' | 'clickhouse';
 export interface PrivateInfra {
   /** Service configuration variables pointing at this instance (KAFKA_BROKERS, MONGODB_URI, CLICKHOUSE_URL...). */
   readonly serviceEnv: Record<string, string>;
+  /** Its own directory under the system's temp folder (data, logs, pid files), deleted by `dispose`. */
+  readonly directory: string;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Stops the server and deletes its data. */
@@ -39,6 +41,7 @@ export async function createPrivateInfra(component: InfraComponent): Promise<Pri
     get serviceEnv() {
       return serviceEnvFor(component, ports);
     },
+    directory: infraDir,
     start: async () => {
       // A restart must keep its ports: services were configured with them.
       if (started) return void (await infra('up'));
