@@ -178,7 +178,9 @@ describe('tools/infra on a private instance', () => {
     expect(fs.readFileSync(pidFile('mongo'), 'utf8')).toContain('backend=postgresql\n');
     const ferretArgs = fs.readFileSync(`/proc/${pids.mongo}/cmdline`, 'utf8').split('\0');
     expect(ferretArgs).toContain('--handler=postgresql');
-    expect(ferretArgs).toContain(`--postgresql-url=postgres://postgres@127.0.0.1:${ports.mongoPg}/ferretdb`);
+    expect(ferretArgs).toContain(
+      `--postgresql-url=postgres://postgres@127.0.0.1:${ports.mongoPg}/ferretdb?pool_max_conns=400`,
+    );
     pgPid = readPgPid();
     expect(isRunning(pgPid)).toBe(true);
     expect(fs.readFileSync(`/proc/${pgPid}/cmdline`, 'utf8').split('\0')).toContain(pgDataDir());
@@ -249,6 +251,34 @@ describe('tools/infra on a private instance', () => {
       expect((await coll.find({ k: 'x' }).sort({ n: 1 }).toArray()).map((d) => d._id)).toEqual(['a', 'c']);
       expect((await coll.updateMany({ k: 'x' }, { $set: { n: 0 } })).modifiedCount).toBe(2);
       expect(await coll.countDocuments({ n: 0 })).toBe(2);
+      await coll.drop();
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+
+  it('mongo keeps answering 200 client connections that update at once (FerretDB stalls for good at its pool size)', async () => {
+    const client = new mongo.MongoClient(`mongodb://127.0.0.1:${ports.mongo}/credstream`, {
+      directConnection: true,
+      serverSelectionTimeoutMS: 5_000,
+      maxPoolSize: 200,
+    });
+    try {
+      await client.connect();
+      const coll = client.db('credstream').collection<{ _id: string; n: number }>('infra_pool_probe');
+      await coll.insertMany(Array.from({ length: 200 }, (_, i) => ({ _id: `d${i}`, n: 0 })));
+      // The driver opens connections a few at a time: the rounds get more of them going at once.
+      for (let round = 1; round <= 20; round++) {
+        await Promise.all(
+          Array.from({ length: 200 }, (_, i) =>
+            i % 2 === 0
+              ? coll.updateOne({ _id: `d${i}` }, { $set: { n: round } })
+              : coll.findOneAndUpdate({ _id: `d${i}` }, { $inc: { n: 1 } }, { returnDocument: 'after' }),
+          ),
+        );
+      }
+      expect(await coll.countDocuments({ n: 20 })).toBe(200);
+      expect(await client.db('credstream').command({ ping: 1 })).toMatchObject({ ok: 1 });
       await coll.drop();
     } finally {
       await client.close();
