@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { freePort, waitFor } from '@credstream/testing';
 
 /**
@@ -113,4 +114,21 @@ describe.each(SERVICES)('the built %s service', (service) => {
     expect(messages.map((line) => line.msg)).not.toContain('kafkajs keeps its own record encoder');
     expect(messages.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
   }, 60_000);
+});
+
+describe('the built issuance service', () => {
+  it('ships its VC-JWT signing thread beside main.js, and the file runs as a worker thread', async () => {
+    const file = join(workspaceRoot, 'dist', 'apps', 'issuance', 'vc-jwt-signing.worker.js');
+    expect(existsSync(file)).toBe(true);
+    const worker = new Worker(file);
+    try {
+      const first = await new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      expect(first).toEqual({ kind: 'ready' });
+    } finally {
+      await worker.terminate();
+    }
+  });
 });

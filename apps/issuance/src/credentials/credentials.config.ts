@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveInt } from '@credstream/config';
+import { booleanFlag, positiveInt } from '@credstream/config';
 
 /** Issuing credentials, status lists and bulk jobs. */
 export const credentialsConfigSchema = z.object({
@@ -19,6 +19,8 @@ export const credentialsConfigSchema = z.object({
   BULK_BATCH_SIZE: positiveInt(500),
   /** Batches of a job in flight at once. */
   BULK_CONCURRENCY: positiveInt(3),
+  /** Bulk batches are signed on a worker thread beside the main one (keys of the AES-GCM vault only). */
+  SIGNING_THREAD: booleanFlag(true),
 });
 
 export type CredentialsConfig = z.output<typeof credentialsConfigSchema>;

@@ -49,6 +49,7 @@ import {
 import { MongoConnection } from '@credstream/runtime';
 import { ISSUANCE_PUBLIC_URL } from '../config/issuance-public-url';
 import type { CredentialsConfig } from './credentials.config';
+import { SigningThreadLifecycle } from './signing-thread.lifecycle';
 
 /**
  * Issuing credentials, shared by the credentials, bulk, status list and rule endpoints: the ports bound to their
@@ -95,10 +96,12 @@ export class IssuingCoreModule {
           useFactory: (mongo: MongoConnection): IssuanceRuleRepository =>
             new MongoIssuanceRuleRepository(mongo.connection),
         },
+        { provide: SigningThreadLifecycle, useFactory: () => new SigningThreadLifecycle(config.SIGNING_THREAD) },
         {
           provide: CREDENTIAL_SIGNER,
-          inject: [SIGNING_KEY_VAULT],
-          useFactory: (vault: SigningKeyVault): CredentialSigner => new VaultCredentialSigner(vault),
+          inject: [SIGNING_KEY_VAULT, SigningThreadLifecycle],
+          useFactory: (vault: SigningKeyVault, signing: SigningThreadLifecycle): CredentialSigner =>
+            new VaultCredentialSigner(vault, signing.thread),
         },
         {
           provide: CREDENTIAL_SCHEMA_CHECK,

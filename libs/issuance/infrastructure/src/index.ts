@@ -5,6 +5,7 @@ export * from './key-vault/aes-gcm-signing-key.vault';
 export * from './key-vault/signing-key-vault.error';
 export { type SealedSigningKey } from './key-vault/sealed-signing-key';
 export * from './signing/vc-jwt.signer';
+export * from './signing/signing-thread/signing.thread';
 export * from './read-models/mongo-issuer.read-model';
 export * from './read-models/mongo-achievement.read-model';
 export * from './credentials/mongo-credential.read-model';

@@ -1,5 +1,6 @@
 import type { CredentialSigner, SigningKeyVault } from '@credstream/issuance/application';
 import type { JwtSignableCredential } from '@credstream/open-badges';
+import type { SigningThread } from '../signing/signing-thread/signing.thread';
 import { type VcJwtHeaderInput, VcJwtSigner } from '../signing/vc-jwt.signer';
 
 /** The issuer key a credential is signed with: its JWT header values and the vault's reference to it. */
@@ -9,8 +10,9 @@ type SigningKey = VcJwtHeaderInput & { keyRef: string };
 export class VaultCredentialSigner implements CredentialSigner {
   private readonly signer: VcJwtSigner;
 
-  constructor(vault: SigningKeyVault) {
-    this.signer = new VcJwtSigner(vault);
+  /** `thread` signs bulk batches beside the main thread (see VcJwtSigner). */
+  constructor(vault: SigningKeyVault, thread?: SigningThread) {
+    this.signer = new VcJwtSigner(vault, { thread });
   }
 
   sign(credential: JwtSignableCredential, { alg, kid, keyRef }: SigningKey): Promise<string> {

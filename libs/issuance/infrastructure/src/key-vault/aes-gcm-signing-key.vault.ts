@@ -8,7 +8,6 @@ import {
   generateKeyPair,
   randomBytes,
   randomUUID,
-  sign,
 } from 'node:crypto';
 import { inspect, promisify } from 'node:util';
 import type {
@@ -19,6 +18,7 @@ import type {
 } from '@credstream/issuance/application';
 import { type SealedSigningKey, decodeKeyRef, encodeKeyRef } from './sealed-signing-key';
 import { SigningKeyVaultError } from './signing-key-vault.error';
+import { jwsSignature } from '../signing/key-signature';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -104,14 +104,13 @@ export class AesGcmSigningKeyVault implements SigningKeyVault {
   /** Synchronous signing for hot loops in this process (the port stays async for remote KMSs). */
   signSync(keyRef: string, data: Uint8Array): Buffer {
     const { alg, privateKey } = this.#unseal(keyRef);
-    switch (alg) {
-      case 'ES256':
-        return sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
-      case 'RS256':
-        return sign('sha256', data, privateKey);
-      case 'EdDSA':
-        return sign(null, data, privateKey);
-    }
+    return jwsSignature(alg, privateKey, data);
+  }
+
+  /** The unsealed key, for this process's signing thread (a KeyObject: cloned in memory, never exported or logged). */
+  unsealedKey(keyRef: string): { alg: SigningKeyAlgorithm; privateKey: KeyObject } {
+    const { alg, privateKey } = this.#unseal(keyRef);
+    return { alg, privateKey };
   }
 
   async publicJwk(keyRef: string): Promise<PublicJwk> {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { SigningKeyAlgorithm, SigningKeyVault } from '@credstream/issuance/application';
 import {
   type JwtSignableCredential,
@@ -5,6 +6,8 @@ import {
   credentialJwtPayloadJson,
   encodeJwsHeader,
 } from '@credstream/open-badges';
+import { base64url, compactJws, compactJwsScratchBytes } from './key-signature';
+import type { SigningThread } from './signing-thread/signing.thread';
 
 export interface VcJwtHeaderInput {
   alg: SigningKeyAlgorithm;
@@ -15,6 +18,15 @@ export interface VcJwtHeaderInput {
 /** A vault that can also sign synchronously in this process (the AES-GCM vault); remote KMSs cannot. */
 interface SyncSigningKeyVault extends SigningKeyVault {
   signSync(keyRef: string, data: Uint8Array): Uint8Array;
+  /** The key itself, for the signing thread of this process (cloned in memory, never exported). */
+  unsealedKey?(keyRef: string): { alg: SigningKeyAlgorithm; privateKey: KeyObject };
+}
+
+export interface VcJwtSignerOptions {
+  /** Signs `signAll` batches beside the main thread (bulk issuance), with a vault whose keys are in this process. */
+  thread?: SigningThread;
+  /** Smallest batch handed to the thread; smaller ones are signed here, sooner. Default 16. */
+  threadFromBatch?: number;
 }
 
 const hasSignSync = (vault: SigningKeyVault): vault is SyncSigningKeyVault =>
@@ -36,7 +48,10 @@ export class VcJwtSigner {
   /** Reused for the payload's UTF-8 bytes and then the signing input's bytes (sync vaults only, see below). */
   private scratch = Buffer.allocUnsafe(16 * 1024);
 
-  constructor(private readonly vault: SigningKeyVault) {
+  constructor(
+    private readonly vault: SigningKeyVault,
+    private readonly options: VcJwtSignerOptions = {},
+  ) {
     this.syncVault = hasSignSync(vault) ? vault : undefined;
   }
 
@@ -46,7 +61,8 @@ export class VcJwtSigner {
 
   /**
    * Signs credentials with one key, in order. With a vault that signs in this process (the AES-GCM vault) the whole
-   * batch is signed in one go, with no promise per credential (bulk issuance signs its batches here).
+   * batch is signed in one go, with no promise per credential: on the signing thread when there is one and the batch
+   * is large enough (bulk issuance), else here.
    */
   async signAll(
     credentials: readonly JwtSignableCredential[],
@@ -56,12 +72,30 @@ export class VcJwtSigner {
     // A remote vault signs side by side.
     if (this.syncVault === undefined) return Promise.all(credentials.map((c) => this.sign(c, header, keyRef)));
     const encodedHeader = this.encodedHeader(header);
+    const onThread = this.onThread(this.syncVault, encodedHeader, credentials, keyRef);
+    if (onThread !== undefined) return onThread;
     const jwts: string[] = [];
     for (const credential of credentials) {
       const jwt = this.signPayload(encodedHeader, credentialJwtPayloadJson(credential), keyRef);
       jwts.push(typeof jwt === 'string' ? jwt : await jwt);
     }
     return jwts;
+  }
+
+  /**
+   * The batch signed on the signing thread, or undefined to sign it here (no thread, a small batch, a vault that
+   * cannot hand its key over). The payloads' JSON is built here; encoding and signing happen there.
+   */
+  private onThread(
+    vault: SyncSigningKeyVault,
+    encodedHeader: string,
+    credentials: readonly JwtSignableCredential[],
+    keyRef: string,
+  ): Promise<string[]> | undefined {
+    const { thread, threadFromBatch = 16 } = this.options;
+    if (thread === undefined || vault.unsealedKey === undefined || credentials.length < threadFromBatch) return;
+    const { alg, privateKey } = vault.unsealedKey(keyRef);
+    return thread.signAll(alg, privateKey, encodedHeader, credentials.map(credentialJwtPayloadJson));
   }
 
   /** The compact JWS: synchronous in the scratch buffer with a sync vault, else through the vault's async port. */
@@ -81,13 +115,8 @@ export class VcJwtSigner {
    * allocating: UTF-8 payload -> base64url text -> signing input bytes, signed in place.
    */
   private signInScratch(syncVault: SyncSigningKeyVault, encodedHeader: string, payloadJson: string, keyRef: string) {
-    // UTF-8 needs at most 3 bytes per UTF-16 unit; base64url is ASCII, one byte a character.
-    const scratch = this.scratchOf(encodedHeader.length + 4 + payloadJson.length * 4);
-    const payloadBytes = scratch.write(payloadJson, 0, 'utf8');
-    const signingInput = `${encodedHeader}.${scratch.toString('base64url', 0, payloadBytes)}`;
-    const inputBytes = scratch.write(signingInput, 0, 'latin1');
-    const signature = syncVault.signSync(keyRef, scratch.subarray(0, inputBytes));
-    return `${signingInput}.${base64url(signature)}`;
+    const scratch = this.scratchOf(compactJwsScratchBytes(encodedHeader, payloadJson));
+    return compactJws(encodedHeader, payloadJson, (data) => syncVault.signSync(keyRef, data), scratch);
   }
 
   private scratchOf(bytes: number): Buffer {
@@ -106,10 +135,4 @@ export class VcJwtSigner {
     }
     return encoded;
   }
-}
-
-function base64url(bytes: Uint8Array): string {
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString(
-    'base64url',
-  );
 }
