@@ -180,6 +180,25 @@ describe('issuing credentials (CredentialIssuer with the real signer and OB 3.0 
     ]);
   });
 
+  it('gives every email recipient a fresh 96-bit salt, also across the random pool it draws from', async () => {
+    const { issuer, context } = setup();
+    const rows = Array.from({ length: 1_100 }, (_, row) => ({
+      row,
+      credentialId: randomUUID(),
+      recipient: { email: 'same.person@example.org' },
+    }));
+
+    const outcomes = await issuer.issueBatch(await context(), rows);
+
+    const salts = outcomes.map((outcome) => {
+      if (outcome.outcome !== 'issued') throw new Error(JSON.stringify(outcome));
+      const subject = outcome.credential['credentialSubject'] as { identifier: { salt: string }[] };
+      return subject.identifier[0].salt;
+    });
+    expect(salts.every((salt) => /^[A-Za-z0-9_-]{16}$/.test(salt))).toBe(true);
+    expect(new Set(salts).size).toBe(1_100);
+  });
+
   it('issues to a DID (credentialSubject.id and sub), schema-valid with validUntil', async () => {
     const { issuer, context } = setup();
     const did = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
