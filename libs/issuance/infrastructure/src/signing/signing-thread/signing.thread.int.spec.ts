@@ -90,7 +90,7 @@ describe('VC-JWT signing thread', () => {
     const { keyRef, publicJwk } = await vault.createKey('RS256');
     const vcs = Array.from({ length: 20 }, (_, n) => credential(n));
     await signer.signAll(vcs, { alg: 'RS256', kid }, keyRef);
-    const worker = (thread as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    const worker = (thread as unknown as { thread: { running: { terminate(): Promise<number> } } }).thread.running;
 
     // ~1 ms per RS256 signature: the thread is still at it when it is terminated.
     const inFlight = signer.signAll(

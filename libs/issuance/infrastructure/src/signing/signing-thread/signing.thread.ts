@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import type { SigningKeyAlgorithm } from '@credstream/issuance/application';
-import { PendingReplies, untilWorkerReady, workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
+import { RespawningWorker } from '@credstream/runtime/respawning-worker';
+import { workerScript, type WorkerScript } from '@credstream/runtime/worker-script';
 import type { SignReply, SignRequest } from './signing-thread.protocol';
 
 /**
@@ -10,22 +10,25 @@ import type { SignReply, SignRequest } from './signing-thread.protocol';
  * and the next call starts a fresh one.
  */
 export class SigningThread {
-  private worker: Worker | undefined;
-  private readonly replies = new PendingReplies<string[]>();
-  private readonly script: WorkerScript;
+  private readonly thread: RespawningWorker<SignReply, string[]>;
 
   constructor(script?: WorkerScript) {
-    this.script =
-      script ?? workerScript({ directory: __dirname, callerFile: __filename, name: 'vc-jwt-signing.worker' });
+    this.thread = new RespawningWorker<SignReply, string[]>({
+      script: script ?? workerScript({ directory: __dirname, callerFile: __filename, name: 'vc-jwt-signing.worker' }),
+      threadName: 'issuance-vc-jwt-signing',
+      what: 'the VC-JWT signing thread',
+      isReady: (reply) => reply.kind === 'ready',
+      settle: (reply) => {
+        if (reply.kind === 'ready') return undefined;
+        if (reply.kind === 'failed') return { id: reply.id, error: new Error(`signing failed: ${reply.error}`) };
+        return { id: reply.id, result: reply.jwts };
+      },
+    });
   }
 
   /** Starts the thread and resolves once its code is loaded (optional: `signAll` starts it too). */
-  async start(): Promise<void> {
-    await untilWorkerReady(
-      this.worker ?? this.spawn(),
-      (reply) => (reply as SignReply).kind === 'ready',
-      'the VC-JWT signing thread',
-    );
+  start(): Promise<void> {
+    return this.thread.start();
   }
 
   signAll(
@@ -34,43 +37,12 @@ export class SigningThread {
     encodedHeader: string,
     payloads: string[],
   ): Promise<string[]> {
-    const worker = this.worker ?? this.spawn();
-    const { id, reply } = this.replies.open();
-    try {
-      worker.postMessage({ kind: 'sign', id, alg, privateKey, encodedHeader, payloads } satisfies SignRequest);
-    } catch (error) {
-      this.replies.reject(id, error as Error);
-    }
-    return reply;
+    return this.thread.request((worker, id) =>
+      worker.postMessage({ kind: 'sign', id, alg, privateKey, encodedHeader, payloads } satisfies SignRequest),
+    );
   }
 
-  async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.replies.rejectAll(new Error('the VC-JWT signing thread was closed'));
-    if (worker) await worker.terminate();
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(this.script.path, { execArgv: this.script.execArgv, name: 'issuance-vc-jwt-signing' });
-    this.worker = worker;
-    // An idle thread must not keep the process alive; batches in flight hold their own promises.
-    worker.unref();
-    worker.on('message', (reply: SignReply) => this.onReply(worker, reply));
-    worker.on('error', (error) => this.lost(worker, error));
-    worker.on('exit', (code) => this.lost(worker, new Error(`the VC-JWT signing thread exited (${code})`)));
-    return worker;
-  }
-
-  private onReply(worker: Worker, reply: SignReply): void {
-    if (reply.kind === 'ready' || worker !== this.worker) return;
-    if (reply.kind === 'failed') this.replies.reject(reply.id, new Error(`signing failed: ${reply.error}`));
-    else this.replies.resolve(reply.id, reply.jwts);
-  }
-
-  private lost(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    this.replies.rejectAll(error);
+  close(): Promise<void> {
+    return this.thread.close();
   }
 }
