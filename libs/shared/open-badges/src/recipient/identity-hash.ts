@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IdentityObject } from '../credential/open-badges.types';
 
 /** Trimmed and lower-cased: the form credstream hashes, so the same address always gives the same hash. */
@@ -8,7 +8,8 @@ export function normalizeIdentity(emailOrDid: string): string {
 
 /** OB 3.0 IdentityHash: `sha256$` + hex SHA-256 of the UTF-8 identifier with the salt appended. */
 export function identityHash(identifier: string, salt = ''): string {
-  return `sha256$${createHash('sha256').update(`${identifier}${salt}`, 'utf8').digest('hex')}`;
+  // One-shot `hash`: about twice as fast as a Hash object for inputs this small (bulk issuance hashes every row).
+  return `sha256$${hash('sha256', `${identifier}${salt}`, 'hex')}`;
 }
 
 /** The IdentityObject of an email recipient; the salt comes from the caller (random per credential). */
@@ -39,7 +40,7 @@ export function identityMatches(identity: IdentityObject, claimed: string): bool
 
 /** Analytics join key: lower-case hex SHA-256 of the trimmed, lower-cased email or DID (no salt). */
 export function recipientKey(emailOrDid: string): string {
-  return createHash('sha256').update(normalizeIdentity(emailOrDid), 'utf8').digest('hex');
+  return hash('sha256', normalizeIdentity(emailOrDid), 'hex');
 }
 
 function sameText(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { credentialIdFromKey } from '@credstream/issuance/domain';
 import { IssuanceRequestError } from '../issuance-request.error';
 import type { CredentialIssuer, IssueRow } from './credential-issuer';
@@ -27,9 +27,7 @@ export interface IssuedCredential {
 
 /** Deterministic credential id of a tenant's idempotency key (bulk rows and API requests alike). */
 export function credentialIdForKey(tenantId: string, idempotencyKey: string): string {
-  const key = createHash('sha256')
-    .update(JSON.stringify(['credstream.issue.v1', tenantId, idempotencyKey]))
-    .digest('hex');
+  const key = hash('sha256', JSON.stringify(['credstream.issue.v1', tenantId, idempotencyKey]), 'hex');
   return credentialIdFromKey(key);
 }
 
