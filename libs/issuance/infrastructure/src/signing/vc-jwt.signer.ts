@@ -6,7 +6,7 @@ import {
   credentialJwtPayloadJson,
   encodeJwsHeader,
 } from '@credstream/open-badges';
-import { base64url, compactJws, compactJwsScratchBytes } from './key-signature';
+import { base64url, compactJws, JwsScratch } from './key-signature';
 import type { SigningThread } from './signing-thread/signing.thread';
 
 export interface VcJwtHeaderInput {
@@ -33,7 +33,7 @@ const hasSignSync = (vault: SigningKeyVault): vault is SyncSigningKeyVault =>
   typeof (vault as Partial<SyncSigningKeyVault>).signSync === 'function';
 
 /** Largest scratch buffer a signer keeps; bigger credentials take fresh buffers. */
-const MAX_SCRATCH_BYTES = 1 << 20;
+const MAX_SCRATCH_BYTES = 2 << 20;
 
 /**
  * Signs credentials per the OB 3.0 JSON Web Token proof format: header {alg, kid, typ: "JWT"}, payload the
@@ -46,7 +46,7 @@ export class VcJwtSigner {
 
   private readonly syncVault: SyncSigningKeyVault | undefined;
   /** Reused for the payload's UTF-8 bytes and then the signing input's bytes (sync vaults only, see below). */
-  private scratch = Buffer.allocUnsafe(16 * 1024);
+  private readonly scratch = new JwsScratch(16 * 1024, MAX_SCRATCH_BYTES);
 
   constructor(
     private readonly vault: SigningKeyVault,
@@ -72,14 +72,12 @@ export class VcJwtSigner {
     // A remote vault signs side by side.
     if (this.syncVault === undefined) return Promise.all(credentials.map((c) => this.sign(c, header, keyRef)));
     const encodedHeader = this.encodedHeader(header);
-    const onThread = this.onThread(this.syncVault, encodedHeader, credentials, keyRef);
+    const syncVault = this.syncVault;
+    const onThread = this.onThread(syncVault, encodedHeader, credentials, keyRef);
     if (onThread !== undefined) return onThread;
-    const jwts: string[] = [];
-    for (const credential of credentials) {
-      const jwt = this.signPayload(encodedHeader, credentialJwtPayloadJson(credential), keyRef);
-      jwts.push(typeof jwt === 'string' ? jwt : await jwt);
-    }
-    return jwts;
+    return credentials.map((credential) =>
+      this.signInScratch(syncVault, encodedHeader, credentialJwtPayloadJson(credential), keyRef),
+    );
   }
 
   /**
@@ -101,9 +99,7 @@ export class VcJwtSigner {
   /** The compact JWS: synchronous in the scratch buffer with a sync vault, else through the vault's async port. */
   private signPayload(encodedHeader: string, payloadJson: string, keyRef: string): string | Promise<string> {
     const syncVault = this.syncVault;
-    if (syncVault !== undefined && payloadJson.length * 3 <= MAX_SCRATCH_BYTES) {
-      return this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef);
-    }
+    if (syncVault !== undefined) return this.signInScratch(syncVault, encodedHeader, payloadJson, keyRef);
     const signingInput = `${encodedHeader}.${Buffer.from(payloadJson, 'utf8').toString('base64url')}`;
     return this.vault
       .sign(keyRef, Buffer.from(signingInput, 'latin1'))
@@ -115,14 +111,7 @@ export class VcJwtSigner {
    * allocating: UTF-8 payload -> base64url text -> signing input bytes, signed in place.
    */
   private signInScratch(syncVault: SyncSigningKeyVault, encodedHeader: string, payloadJson: string, keyRef: string) {
-    const scratch = this.scratchOf(compactJwsScratchBytes(encodedHeader, payloadJson));
-    return compactJws(encodedHeader, payloadJson, (data) => syncVault.signSync(keyRef, data), scratch);
-  }
-
-  private scratchOf(bytes: number): Buffer {
-    if (this.scratch.length < bytes)
-      this.scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH_BYTES * 2, 2 ** Math.ceil(Math.log2(bytes))));
-    return this.scratch;
+    return compactJws(encodedHeader, payloadJson, (data) => syncVault.signSync(keyRef, data), this.scratch);
   }
 
   private encodedHeader({ alg, kid }: VcJwtHeaderInput): string {

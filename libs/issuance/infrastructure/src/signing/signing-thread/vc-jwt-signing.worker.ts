@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { compactJws, compactJwsScratchBytes, jwsSignature } from '../key-signature';
+import { compactJws, JwsScratch, jwsSignature } from '../key-signature';
 import type { SignReply, SignRequest } from './signing-thread.protocol';
 
 /**
@@ -9,22 +9,12 @@ import type { SignReply, SignRequest } from './signing-thread.protocol';
 const port = parentPort;
 if (port === null) throw new Error('vc-jwt-signing.worker runs only as a worker thread');
 
-/** Largest scratch buffer the thread keeps; a bigger credential gets a buffer of its own. */
-const MAX_SCRATCH_BYTES = 2 << 20;
-let scratch = Buffer.allocUnsafe(64 * 1024);
-
-function scratchFor(bytes: number): Buffer {
-  if (bytes <= scratch.length) return scratch;
-  if (bytes > MAX_SCRATCH_BYTES) return Buffer.allocUnsafe(bytes);
-  scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(bytes)));
-  return scratch;
-}
+/** Kept up to 2 MB; a bigger credential gets a buffer of its own. */
+const scratch = new JwsScratch(64 * 1024, 2 << 20);
 
 function signBatch({ alg, privateKey, encodedHeader, payloads }: SignRequest): string[] {
   const sign = (data: Uint8Array) => jwsSignature(alg, privateKey, data);
-  return payloads.map((payload) =>
-    compactJws(encodedHeader, payload, sign, scratchFor(compactJwsScratchBytes(encodedHeader, payload))),
-  );
+  return payloads.map((payload) => compactJws(encodedHeader, payload, sign, scratch));
 }
 
 port.on('message', (request: SignRequest) => {
